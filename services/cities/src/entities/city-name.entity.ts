@@ -1,0 +1,47 @@
+// Every way a place is written: its primary and local names (kept here so one table answers name
+// searches) and its aliases, each with a search key free of case and diacritics.
+import { nameKey } from "@twingraph/kit";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from "typeorm";
+import type { City } from "./city.entity";
+
+export type CityNameKind = "name" | "local" | "alias";
+
+@ObjectType({ description: "Another name of a place: an exonym, transcription or spelling met in sources." })
+@Entity("city_name")
+@Unique(["cityId", "kind", "name", "languageTag"])
+export class CityName {
+  @PrimaryGeneratedColumn("increment")
+  rowId!: number;
+
+  @Index()
+  @Column("text")
+  cityId!: string;
+
+  @ManyToOne("City", (city: City) => city.names, { onDelete: "CASCADE" })
+  city!: Relation<City>;
+
+  @Column("text")
+  kind!: CityNameKind;
+
+  @Field(() => String, { description: '"Beljak", "Sirena", "Moskva"' })
+  @Column("text")
+  name!: string;
+
+  /** "" when unknown, so that the unique constraint also holds for names without a language */
+  @Column("text", { name: "language", default: "" })
+  languageTag!: string;
+
+  @Index()
+  @Column("text")
+  key!: string;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 where known: "sl", "sr-Latn", "de"' })
+  get language(): string | null {
+    return this.languageTag || null;
+  }
+}
+
+export function cityName(cityId: string, kind: CityNameKind, name: string, language?: string | null): CityName {
+  return Object.assign(new CityName(), { cityId, kind, name, languageTag: language ?? "", key: nameKey(name) });
+}

@@ -1,0 +1,74 @@
+// Queries over cities and the fields that need a lookup.
+import {
+  badUserInput,
+  checkFirst,
+  checkIdList,
+  checkNonEmpty,
+  checkOffset,
+  countryCodeFromName,
+  isCountryCode,
+  type SubgraphContext,
+} from "@twingraph/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { In } from "typeorm";
+import { City } from "../entities/city.entity";
+import { CityName } from "../entities/city-name.entity";
+import { aliasLoader, cityLoader } from "./city.loaders";
+import { searchCityIds } from "./city-search";
+
+/** An ISO alpha-2 code or an English country name, as a code; a clear error otherwise. */
+export function countryArgument(country: string | null | undefined): string | undefined {
+  if (country === null || country === undefined) return undefined;
+  if (isCountryCode(country)) return country.toUpperCase();
+  const code = countryCodeFromName(country);
+  if (!code) throw badUserInput("country", `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`);
+  return code;
+}
+
+@Resolver(() => City)
+export class CityResolver {
+  @Query(() => City, { nullable: true })
+  city(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<City | null> {
+    return cityLoader(context).load(id);
+  }
+
+  @Query(() => [City], { description: "any name or alias, case- and diacritic-insensitive, best match first" })
+  async findCities(
+    @Arg("name", () => String) name: string,
+    @Arg("country", () => String, { nullable: true, description: "ISO 3166-1 alpha-2 code or English name" })
+    country: string | null,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<City[]> {
+    checkNonEmpty(name, "name");
+    checkFirst(first);
+    const matches = await searchCityIds(context.db, name, countryArgument(country), first);
+    const cities = await cityLoader(context).loadMany(matches.map((match) => match.cityId));
+    return cities.filter((city): city is City => city instanceof City);
+  }
+
+  @Query(() => [City], { description: "cities by id or country, in id order" })
+  async cities(
+    @Arg("ids", () => [ID], { nullable: true }) ids: string[] | null,
+    @Arg("country", () => String, { nullable: true }) country: string | null,
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<City[]> {
+    checkFirst(first);
+    checkOffset(offset);
+    if (ids) checkIdList(ids, "ids", 1);
+    const countryCode = countryArgument(country);
+    return context.db.getRepository(City).find({
+      where: { ...(ids ? { id: In(ids) } : {}), ...(countryCode ? { countryCode } : {}) },
+      order: { id: "ASC" },
+      take: first,
+      skip: offset,
+    });
+  }
+
+  @FieldResolver(() => [CityName], { description: "every other name: exonyms, transcriptions, spellings met in sources" })
+  aliases(@Root() city: City, @Ctx() context: SubgraphContext): Promise<CityName[]> {
+    return aliasLoader(context).load(city.id);
+  }
+}

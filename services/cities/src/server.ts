@@ -1,0 +1,10 @@
+// Opens the cities database; starts nothing.
+import { openDatabase, type DatabaseOptions } from "@twingraph/kit";
+import type { DataSource } from "typeorm";
+import { cityEntities } from "./entities";
+
+export const CITIES = { name: "cities", port: 4001 } as const;
+
+export function openCitiesDatabase(options: Partial<DatabaseOptions> = {}): Promise<DataSource> {
+  return openDatabase({ name: CITIES.name, entities: cityEntities, ...options });
+}

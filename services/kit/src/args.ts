@@ -1,0 +1,49 @@
+// Validation of list-size, date and id arguments shared by every subgraph.
+import { badUserInput } from "./errors";
+
+export const MAX_PAGE_SIZE = 100;
+
+export function checkFirst(first: number, argument = "first"): number {
+  if (!Number.isInteger(first) || first < 0) throw badUserInput(argument, `must be a non-negative integer, got ${first}`);
+  if (first > MAX_PAGE_SIZE) throw badUserInput(argument, `must be at most ${MAX_PAGE_SIZE}, got ${first}`);
+  return first;
+}
+
+export function checkOffset(offset: number, argument = "offset"): number {
+  if (!Number.isInteger(offset) || offset < 0) throw badUserInput(argument, `must be a non-negative integer, got ${offset}`);
+  return offset;
+}
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Accepts "2008", "2008-05" and "2008-05-22", and only real calendar dates. */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month === undefined) return true;
+  const monthNumber = Number(month);
+  if (monthNumber < 1 || monthNumber > 12) return false;
+  if (day === undefined) return true;
+  const date = new Date(Date.UTC(Number(year), monthNumber - 1, Number(day)));
+  return date.getUTCMonth() === monthNumber - 1 && date.getUTCDate() === Number(day);
+}
+
+export function checkDate(value: string | null | undefined, argument: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!isIsoDate(value)) {
+    throw badUserInput(argument, `must be an ISO 8601 date such as "2008", "2008-05" or "2008-05-22", got "${value}"`);
+  }
+  return value;
+}
+
+export function checkIdList(ids: readonly string[], argument: string, minimum: number): readonly string[] {
+  if (ids.length < minimum) throw badUserInput(argument, `must hold at least ${minimum} ids, got ${ids.length}`);
+  if (ids.some((id) => id.trim() === "")) throw badUserInput(argument, "must not hold empty ids");
+  return ids;
+}
+
+export function checkNonEmpty(value: string, argument: string): string {
+  if (value.trim() === "") throw badUserInput(argument, "must not be empty");
+  return value;
+}

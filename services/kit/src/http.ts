@@ -1,0 +1,122 @@
+// A small HTTP front for an ApolloServer: POST and GET on /graphql, a health check on /health, and
+// any extra routes the caller adds (the gateway serves files and exports this way).
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export type Route = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
+
+export interface ServeOptions<TContext extends BaseContext> {
+  port: number;
+  host?: string;
+  context: (request: IncomingMessage) => Promise<TContext>;
+  /** extra routes by exact path */
+  routes?: Record<string, Route>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class ClientError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function serve<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ServeOptions<TContext>,
+): Promise<RunningServer> {
+  await server.start();
+  const httpServer = http.createServer((request, response) => {
+    handle(server, options, request, response).catch((error: unknown) => {
+      const status = error instanceof ClientError ? error.status : 500;
+      if (status === 500) console.error(error);
+      sendJson(response, status, { errors: [{ message: (error as Error).message, extensions: { code: codeFor(status) } }] });
+    });
+  });
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await server.stop();
+    },
+  };
+}
+
+function codeFor(status: number): string {
+  if (status === 413) return "PAYLOAD_TOO_LARGE";
+  return status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+}
+
+async function handle<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ServeOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });
+  const route = options.routes?.[url.pathname];
+  if (route) return route(request, response, url);
+  if (url.pathname !== "/graphql" && url.pathname !== "/") {
+    return sendJson(response, 404, { errors: [{ message: `No route ${url.pathname}; GraphQL is served at /graphql.` }] });
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const method = (request.method ?? "GET").toUpperCase();
+  const body = method === "POST" ? await readJsonBody(request) : undefined;
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: () => options.context(request),
+  });
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ClientError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  const contentType = request.headers["content-type"] ?? "";
+  if (!contentType.includes("json")) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ClientError(400, "Request body is not valid JSON.");
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  response.statusCode = status;
+  response.setHeader("content-type", "application/json; charset=utf-8");
+  response.end(JSON.stringify(payload));
+}

@@ -1,0 +1,30 @@
+// Per-request DataLoaders: every reference resolver and cross-subgraph list goes through one, so a
+// request runs one statement per kind of lookup instead of one per parent object.
+import DataLoader from "dataloader";
+
+export class Loaders {
+  private readonly byName = new Map<string, DataLoader<unknown, unknown>>();
+
+  /** The request's loader called `name`, created on first use. */
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): DataLoader<K, V> {
+    let loader = this.byName.get(name);
+    if (!loader) {
+      loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<unknown[]>, { maxBatchSize: 500 });
+      this.byName.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Orders fetched rows to match the keys; a key without a row gets null. */
+export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const index = new Map(rows.map((row) => [keyOf(row), row] as const));
+  return keys.map((key) => index.get(key) ?? null);
+}
+
+/** Groups fetched rows per key; a key without rows gets an empty list. */
+export function groupedByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}

@@ -1,0 +1,40 @@
+// Everything a subgraph needs to answer requests: its Apollo server over a schema, and a per-request
+// context holding the data source and that request's loaders.
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import { Loaders } from "./loaders";
+import { type RunningServer, serve } from "./http";
+
+export interface SubgraphContext {
+  db: DataSource;
+  loaders: Loaders;
+}
+
+export function createContext(db: DataSource): SubgraphContext {
+  return { db, loaders: new Loaders() };
+}
+
+export function createSubgraphServer(schema: GraphQLSchema): ApolloServer<SubgraphContext> {
+  return new ApolloServer<SubgraphContext>({ schema, introspection: true });
+}
+
+export async function listenSubgraph(
+  name: string,
+  schema: GraphQLSchema,
+  db: DataSource,
+  port: number,
+): Promise<RunningServer> {
+  const running = await serve(createSubgraphServer(schema), { port, context: async () => createContext(db) });
+  console.log(`${name} subgraph ready at ${running.url}`);
+  return running;
+}
+
+/** Port from the environment variable, else the default. */
+export function portFromEnv(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable} must be a port number, got "${value}"`);
+  return port;
+}
