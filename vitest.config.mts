@@ -13,7 +13,12 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ["source"] } },
   test: {
-    include: ["services/*/test/**/*.test.ts", "seed/test/**/*.test.ts", "gateway/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "services/*/test/**/*.test.ts",
+      "seed/test/**/*.test.ts",
+      "gateway/test/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

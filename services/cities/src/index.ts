@@ -4,3 +4,4 @@ export { countryArgument } from "./resolvers/city.resolver";
 export { matchScore } from "./resolvers/city-search";
 export { buildCitiesSubgraph } from "./schema";
 export { CITIES, openCitiesDatabase } from "./server";
+export * from "./store";

@@ -1,5 +1,5 @@
 // Opens the cities database; starts nothing.
-import { openDatabase, type DatabaseOptions } from "@twingraph/kit";
+import { type DatabaseOptions, openDatabase } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import { cityEntities } from "./entities";
 

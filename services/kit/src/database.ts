@@ -23,7 +23,8 @@ function isPostgres(url: string): boolean {
 }
 
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
-  const url = options.url ?? process.env.DATABASE_URL ?? path.join(defaultDataDir(), `${options.name}.sqlite`);
+  const url =
+    options.url ?? process.env.DATABASE_URL ?? path.join(defaultDataDir(), `${options.name}.sqlite`);
   const common = {
     entities: options.entities,
     synchronize: true,

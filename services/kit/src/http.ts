@@ -10,6 +10,7 @@ export type Route = (request: IncomingMessage, response: ServerResponse, url: UR
 
 export interface ServeOptions<TContext extends BaseContext> {
   port: number;
+  /** default: every interface, IPv6 and IPv4, so that "localhost" reaches it whichever it resolves to */
   host?: string;
   context: (request: IncomingMessage) => Promise<TContext>;
   /** extra routes by exact path */
@@ -40,10 +41,12 @@ export async function serve<TContext extends BaseContext>(
     handle(server, options, request, response).catch((error: unknown) => {
       const status = error instanceof ClientError ? error.status : 500;
       if (status === 500) console.error(error);
-      sendJson(response, status, { errors: [{ message: (error as Error).message, extensions: { code: codeFor(status) } }] });
+      sendJson(response, status, {
+        errors: [{ message: (error as Error).message, extensions: { code: codeFor(status) } }],
+      });
     });
   });
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${port}/graphql`,
@@ -74,7 +77,9 @@ async function handle<TContext extends BaseContext>(
   const route = options.routes?.[url.pathname];
   if (route) return route(request, response, url);
   if (url.pathname !== "/graphql" && url.pathname !== "/") {
-    return sendJson(response, 404, { errors: [{ message: `No route ${url.pathname}; GraphQL is served at /graphql.` }] });
+    return sendJson(response, 404, {
+      errors: [{ message: `No route ${url.pathname}; GraphQL is served at /graphql.` }],
+    });
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -101,7 +106,8 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ClientError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (size > MAX_BODY_BYTES)
+      throw new ClientError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");

@@ -9,7 +9,9 @@ export class Loaders {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): DataLoader<K, V> {
     let loader = this.byName.get(name);
     if (!loader) {
-      loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<unknown[]>, { maxBatchSize: 500 });
+      loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<unknown[]>, {
+        maxBatchSize: 500,
+      });
       this.byName.set(name, loader);
     }
     return loader as DataLoader<K, V>;
@@ -27,4 +29,24 @@ export function groupedByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf
   const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** Loads many keys, drops the ones without a value, and rethrows a failed batch's error. */
+export async function loadPresent<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  const present: V[] = [];
+  for (const value of values) {
+    if (value instanceof Error) throw value;
+    if (value !== null) present.push(value);
+  }
+  return present;
+}
+
+/** Loads a list per key and rethrows a failed batch's error. */
+export async function loadLists<K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[][]> {
+  const values = await loader.loadMany(keys);
+  return values.map((value) => {
+    if (value instanceof Error) throw value;
+    return value;
+  });
 }

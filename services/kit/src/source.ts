@@ -30,7 +30,10 @@ export interface SourceRecord {
 }
 
 /** Adds the sources that are not there yet; the same document and quote count once. */
-export function mergeSources(existing: readonly SourceRecord[], added: readonly SourceRecord[]): SourceRecord[] {
+export function mergeSources(
+  existing: readonly SourceRecord[],
+  added: readonly SourceRecord[],
+): SourceRecord[] {
   const key = (source: SourceRecord) => `${source.document}\u0000${source.quote ?? ""}`;
   const seen = new Set(existing.map(key));
   const merged = [...existing];

@@ -1,10 +1,11 @@
 // Everything a subgraph needs to answer requests: its Apollo server over a schema, and a per-request
 // context holding the data source and that request's loaders.
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { Loaders } from "./loaders";
 import { type RunningServer, serve } from "./http";
+import { Loaders } from "./loaders";
 
 export interface SubgraphContext {
   db: DataSource;
@@ -16,7 +17,12 @@ export function createContext(db: DataSource): SubgraphContext {
 }
 
 export function createSubgraphServer(schema: GraphQLSchema): ApolloServer<SubgraphContext> {
-  return new ApolloServer<SubgraphContext>({ schema, introspection: true });
+  // no Apollo usage reporting here, so the per-request inline trace would be computed for nobody
+  return new ApolloServer<SubgraphContext>({
+    schema,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
 }
 
 export async function listenSubgraph(
@@ -24,9 +30,14 @@ export async function listenSubgraph(
   schema: GraphQLSchema,
   db: DataSource,
   port: number,
+  host?: string,
 ): Promise<RunningServer> {
-  const running = await serve(createSubgraphServer(schema), { port, context: async () => createContext(db) });
-  console.log(`${name} subgraph ready at ${running.url}`);
+  const running = await serve(createSubgraphServer(schema), {
+    port,
+    host,
+    context: async () => createContext(db),
+  });
+  if (port !== 0) console.log(`${name} subgraph ready at ${running.url}`);
   return running;
 }
 
@@ -35,6 +46,7 @@ export function portFromEnv(variable: string, fallback: number): number {
   const value = process.env[variable];
   if (value === undefined || value === "") return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable} must be a port number, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${variable} must be a port number, got "${value}"`);
   return port;
 }

@@ -42,6 +42,17 @@ export class CityName {
   }
 }
 
-export function cityName(cityId: string, kind: CityNameKind, name: string, language?: string | null): CityName {
-  return Object.assign(new CityName(), { cityId, kind, name, languageTag: language ?? "", key: nameKey(name) });
+export function cityName(
+  cityId: string,
+  kind: CityNameKind,
+  name: string,
+  language?: string | null,
+): CityName {
+  return Object.assign(new CityName(), {
+    cityId,
+    kind,
+    name,
+    languageTag: language ?? "",
+    key: nameKey(name),
+  });
 }

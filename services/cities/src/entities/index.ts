@@ -3,5 +3,5 @@ import { City } from "./city.entity";
 import { CityName } from "./city-name.entity";
 
 export { City } from "./city.entity";
-export { CityName, cityName, type CityNameKind } from "./city-name.entity";
+export { CityName, type CityNameKind, cityName } from "./city-name.entity";
 export const cityEntities = [City, CityName];

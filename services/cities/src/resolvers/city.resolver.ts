@@ -21,7 +21,11 @@ export function countryArgument(country: string | null | undefined): string | un
   if (country === null || country === undefined) return undefined;
   if (isCountryCode(country)) return country.toUpperCase();
   const code = countryCodeFromName(country);
-  if (!code) throw badUserInput("country", `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`);
+  if (!code)
+    throw badUserInput(
+      "country",
+      `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`,
+    );
   return code;
 }
 
@@ -32,12 +36,14 @@ export class CityResolver {
     return cityLoader(context).load(id);
   }
 
-  @Query(() => [City], { description: "any name or alias, case- and diacritic-insensitive, best match first" })
+  @Query(() => [City], {
+    description: "any name or alias, case- and diacritic-insensitive, best match first",
+  })
   async findCities(
     @Arg("name", () => String) name: string,
     @Arg("country", () => String, { nullable: true, description: "ISO 3166-1 alpha-2 code or English name" })
     country: string | null,
-    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
     @Ctx() context: SubgraphContext,
   ): Promise<City[]> {
     checkNonEmpty(name, "name");
@@ -51,8 +57,8 @@ export class CityResolver {
   async cities(
     @Arg("ids", () => [ID], { nullable: true }) ids: string[] | null,
     @Arg("country", () => String, { nullable: true }) country: string | null,
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
-    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
     @Ctx() context: SubgraphContext,
   ): Promise<City[]> {
     checkFirst(first);
@@ -67,7 +73,9 @@ export class CityResolver {
     });
   }
 
-  @FieldResolver(() => [CityName], { description: "every other name: exonyms, transcriptions, spellings met in sources" })
+  @FieldResolver(() => [CityName], {
+    description: "every other name: exonyms, transcriptions, spellings met in sources",
+  })
   aliases(@Root() city: City, @Ctx() context: SubgraphContext): Promise<CityName[]> {
     return aliasLoader(context).load(city.id);
   }

@@ -1,0 +1,18 @@
+// Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import.
+import { type RunningServer, serve } from "@twingraph/kit";
+import { readSupergraph } from "./compose";
+import { createGatewayServer, type GatewayOptions } from "./gateway";
+
+export const GATEWAY_PORT = 4000;
+
+export async function startGateway(
+  port: number,
+  options: Partial<GatewayOptions> = {},
+  host?: string,
+): Promise<RunningServer> {
+  const server = createGatewayServer({
+    ...options,
+    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
+  });
+  return serve(server, { port, host, context: async () => ({}) });
+}

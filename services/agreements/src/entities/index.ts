@@ -1,0 +1,13 @@
+// The tables this subgraph owns.
+import { Agreement } from "./agreement.entity";
+import { AgreementCity } from "./agreement-city.entity";
+import { Partnership } from "./partnership.entity";
+import { PartnershipCity } from "./partnership-city.entity";
+
+export { Agreement, Party, type PartyRecord, Signatory } from "./agreement.entity";
+export { AgreementCity } from "./agreement-city.entity";
+export { CityRef, cityRef } from "./city-ref";
+export * from "./enums";
+export { Partnership } from "./partnership.entity";
+export { memberRows, PartnershipCity } from "./partnership-city.entity";
+export const agreementEntities = [Partnership, PartnershipCity, Agreement, AgreementCity];

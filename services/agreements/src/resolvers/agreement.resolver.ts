@@ -1,0 +1,45 @@
+// Queries over agreements and the agreement fields that point at other records.
+import { checkFirst, type SubgraphContext } from "@twingraph/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { In } from "typeorm";
+import { Agreement } from "../entities/agreement.entity";
+import { AgreementKind } from "../entities/enums";
+import { Partnership } from "../entities/partnership.entity";
+import { agreementLoader, cityAgreementIdsLoader, partnershipLoader } from "./agreements.loaders";
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => Agreement, { nullable: true })
+  agreement(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Agreement | null> {
+    return agreementLoader(context).load(id);
+  }
+
+  @Query(() => [Agreement], { description: "agreements, latest signed first" })
+  async agreements(
+    @Arg("cityId", () => ID, { nullable: true }) cityId: string | null,
+    @Arg("kind", () => AgreementKind, { nullable: true }) kind: AgreementKind | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Agreement[]> {
+    checkFirst(first);
+    const ids = cityId ? await cityAgreementIdsLoader(context).load(cityId) : undefined;
+    return context.db.getRepository(Agreement).find({
+      where: { ...(ids ? { id: In(ids) } : {}), ...(kind ? { kind } : {}) },
+      order: { signedOn: "DESC", id: "ASC" },
+      take: first,
+    });
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: "the earlier document it rests on" })
+  basedOn(@Root() agreement: Agreement, @Ctx() context: SubgraphContext): Promise<Agreement | null> | null {
+    return agreement.basedOnId ? agreementLoader(context).load(agreement.basedOnId) : null;
+  }
+
+  @FieldResolver(() => Partnership, { nullable: true })
+  partnership(
+    @Root() agreement: Agreement,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Partnership | null> | null {
+    return agreement.partnershipId ? partnershipLoader(context).load(agreement.partnershipId) : null;
+  }
+}

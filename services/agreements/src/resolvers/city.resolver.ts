@@ -1,0 +1,37 @@
+// What this subgraph adds to City: its partnerships, its partners and the agreements that bind it.
+import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Agreement } from "../entities/agreement.entity";
+import { CityRef, cityRef } from "../entities/city-ref";
+import { Partnership } from "../entities/partnership.entity";
+import {
+  agreementLoader,
+  cityAgreementIdsLoader,
+  cityPartnershipIdsLoader,
+  memberLoader,
+  partnershipLoader,
+} from "./agreements.loaders";
+
+@Resolver(() => CityRef)
+export class CityPartnershipsResolver {
+  @FieldResolver(() => [Partnership])
+  async partnerships(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Partnership[]> {
+    const ids = await cityPartnershipIdsLoader(context).load(city.id);
+    return loadPresent(partnershipLoader(context), ids);
+  }
+
+  @FieldResolver(() => [CityRef], { description: "the other cities of its partnerships" })
+  async partners(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<CityRef[]> {
+    const ids = await cityPartnershipIdsLoader(context).load(city.id);
+    const memberLists = await loadLists(memberLoader(context), ids);
+    const partnerIds = new Set(memberLists.flat());
+    partnerIds.delete(city.id);
+    return [...partnerIds].map(cityRef);
+  }
+
+  @FieldResolver(() => [Agreement])
+  async agreements(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Agreement[]> {
+    const ids = await cityAgreementIdsLoader(context).load(city.id);
+    return loadPresent(agreementLoader(context), ids);
+  }
+}

@@ -1,0 +1,98 @@
+// Queries over partnerships and the partnership fields that need a lookup.
+import {
+  checkDate,
+  checkFirst,
+  checkIdList,
+  checkOffset,
+  loadLists,
+  loadPresent,
+  type SubgraphContext,
+} from "@twingraph/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Agreement } from "../entities/agreement.entity";
+import { CityRef, cityRef } from "../entities/city-ref";
+import { PartnershipKind, PartnershipStatus } from "../entities/enums";
+import { Partnership } from "../entities/partnership.entity";
+import {
+  agreementLoader,
+  cityPartnershipIdsLoader,
+  memberLoader,
+  partnershipAgreementIdsLoader,
+  partnershipLoader,
+} from "./agreements.loaders";
+
+@Resolver(() => Partnership)
+export class PartnershipResolver {
+  @Query(() => Partnership, { nullable: true })
+  partnership(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Partnership | null> {
+    return partnershipLoader(context).load(id);
+  }
+
+  @Query(() => Partnership, {
+    nullable: true,
+    description:
+      "the partnership that joins all these cities (two or more): the one with the fewest other members",
+  })
+  async partnershipBetween(
+    @Arg("cityIds", () => [ID]) cityIds: string[],
+    @Ctx() context: SubgraphContext,
+  ): Promise<Partnership | null> {
+    const wanted = checkIdList(cityIds, "cityIds", 2);
+    const perCity = await loadLists(cityPartnershipIdsLoader(context), wanted);
+    const shared = perCity.reduce((common, ids) => common.filter((id) => ids.includes(id)));
+    if (shared.length === 0) return null;
+    const members = await loadLists(memberLoader(context), shared);
+    const fewestMembers = shared
+      .map((id, index) => ({ id, size: members[index].length }))
+      .sort((a, b) => a.size - b.size || a.id.localeCompare(b.id))[0];
+    return partnershipLoader(context).load(fewestMembers.id);
+  }
+
+  @Query(() => [Partnership], { description: "partnerships, filtered; the earliest known start first" })
+  async partnerships(
+    @Arg("cityId", () => ID, { nullable: true }) cityId: string | null,
+    @Arg("kind", () => PartnershipKind, { nullable: true }) kind: PartnershipKind | null,
+    @Arg("status", () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
+    @Arg("from", () => String, { nullable: true, description: "started on or after this date" }) from:
+      | string
+      | null,
+    @Arg("to", () => String, { nullable: true, description: "started on or before this date" }) to:
+      | string
+      | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Partnership[]> {
+    checkFirst(first);
+    checkOffset(offset);
+    const fromDate = checkDate(from, "from");
+    const toDate = checkDate(to, "to");
+    const query = context.db.getRepository(Partnership).createQueryBuilder("p");
+    if (cityId) query.innerJoin("p.members", "m", "m.cityId = :cityId", { cityId });
+    if (kind) query.andWhere("p.kind = :kind", { kind });
+    if (status) query.andWhere("p.status = :status", { status });
+    if (fromDate) query.andWhere("p.since >= :fromDate", { fromDate });
+    // a start known only as "2008-05" is on or before "2008" too
+    if (toDate)
+      query.andWhere("(p.since <= :toDate OR p.since LIKE :toPrefix)", { toDate, toPrefix: `${toDate}%` });
+    return query
+      .orderBy("p.since IS NULL", "ASC")
+      .addOrderBy("p.since", "ASC")
+      .addOrderBy("p.id", "ASC")
+      .take(first)
+      .skip(offset)
+      .getMany();
+  }
+
+  @FieldResolver(() => [CityRef])
+  async cities(@Root() partnership: Partnership, @Ctx() context: SubgraphContext): Promise<CityRef[]> {
+    const cityIds = await memberLoader(context).load(partnership.id);
+    return cityIds.map(cityRef);
+  }
+
+  @FieldResolver(() => [Agreement])
+  async agreements(@Root() partnership: Partnership, @Ctx() context: SubgraphContext): Promise<Agreement[]> {
+    const ids = await partnershipAgreementIdsLoader(context).load(partnership.id);
+    return loadPresent(agreementLoader(context), ids);
+  }
+}

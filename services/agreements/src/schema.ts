@@ -1,0 +1,13 @@
+// The agreements subgraph's schema: pure, no I/O.
+import { buildSubgraph, type Subgraph } from "@twingraph/kit";
+import { AgreementResolver } from "./resolvers/agreement.resolver";
+import { agreementsReferenceResolvers } from "./resolvers/agreements.reference";
+import { CityPartnershipsResolver } from "./resolvers/city.resolver";
+import { PartnershipResolver } from "./resolvers/partnership.resolver";
+
+export function buildAgreementsSubgraph(): Promise<Subgraph> {
+  return buildSubgraph({
+    resolvers: [PartnershipResolver, AgreementResolver, CityPartnershipsResolver],
+    referenceResolvers: agreementsReferenceResolvers,
+  });
+}

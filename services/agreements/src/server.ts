@@ -1,0 +1,10 @@
+// Opens the agreements database; starts nothing.
+import { type DatabaseOptions, openDatabase } from "@twingraph/kit";
+import type { DataSource } from "typeorm";
+import { agreementEntities } from "./entities";
+
+export const AGREEMENTS = { name: "agreements", port: 4002 } as const;
+
+export function openAgreementsDatabase(options: Partial<DatabaseOptions> = {}): Promise<DataSource> {
+  return openDatabase({ name: AGREEMENTS.name, entities: agreementEntities, ...options });
+}

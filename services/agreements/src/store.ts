@@ -1,0 +1,138 @@
+// Writes for seeding and imports: partnerships and agreements are upserted by id, their sources
+// accumulate, and the membership and agreement-city index rows are rewritten with them.
+import { mergeSources, type SourceRecord } from "@twingraph/kit";
+import { type EntityManager, In } from "typeorm";
+import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
+import { AgreementCity } from "./entities/agreement-city.entity";
+import type { AgreementKind, PartnershipKind, PartnershipStatus } from "./entities/enums";
+import { Partnership } from "./entities/partnership.entity";
+import { memberRows, PartnershipCity } from "./entities/partnership-city.entity";
+
+export interface PartnershipInput {
+  id: string;
+  name?: string | null;
+  kind: PartnershipKind;
+  status: PartnershipStatus;
+  cityIds: string[];
+  since?: string | null;
+  until?: string | null;
+  memberCount?: number | null;
+  sources: SourceRecord[];
+}
+
+export interface AgreementInput {
+  id: string;
+  title: string;
+  kind: AgreementKind;
+  partnershipId?: string | null;
+  parties: PartyRecord[];
+  signatories: Signatory[];
+  signedOn?: string | null;
+  signedAtCityId?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  renewal?: string | null;
+  basedOnId?: string | null;
+  areas: string[];
+  languages: string[];
+  sources: SourceRecord[];
+}
+
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
+  return result;
+}
+
+/** Creates or updates partnerships; an existing one keeps its fields and gains the new sources. */
+export async function upsertPartnerships(
+  manager: EntityManager,
+  inputs: readonly PartnershipInput[],
+): Promise<void> {
+  const repository = manager.getRepository(Partnership);
+  for (const batch of chunks(inputs)) {
+    const existing = new Map(
+      (await repository.findBy({ id: In(batch.map((input) => input.id)) })).map((row) => [row.id, row]),
+    );
+    const rows = batch.map((input) => {
+      const current = existing.get(input.id);
+      if (current) return Object.assign(current, { sources: mergeSources(current.sources, input.sources) });
+      return repository.create({
+        id: input.id,
+        name: input.name ?? null,
+        kind: input.kind,
+        status: input.status,
+        since: input.since ?? null,
+        until: input.until ?? null,
+        memberCount: input.memberCount ?? null,
+        sources: input.sources,
+      });
+    });
+    await repository.save(rows, { reload: false });
+    const newMembers = batch
+      .filter((input) => !existing.has(input.id))
+      .flatMap((input) => memberRows(input.id, input.cityIds));
+    if (newMembers.length > 0) await manager.getRepository(PartnershipCity).insert(newMembers);
+  }
+}
+
+/** Ids of the partnerships whose members are exactly these cities, keyed by the sorted member list. */
+export async function partnershipsByMembers(manager: EntityManager): Promise<Map<string, string>> {
+  const rows = await manager
+    .getRepository(PartnershipCity)
+    .find({ order: { partnershipId: "ASC", cityId: "ASC" } });
+  const members = new Map<string, string[]>();
+  for (const row of rows)
+    members.set(row.partnershipId, [...(members.get(row.partnershipId) ?? []), row.cityId]);
+  const byMembers = new Map<string, string>();
+  for (const [partnershipId, cityIds] of members) {
+    const key = memberKey(cityIds);
+    if (!byMembers.has(key)) byMembers.set(key, partnershipId);
+  }
+  return byMembers;
+}
+
+export function memberKey(cityIds: readonly string[]): string {
+  return [...cityIds].sort().join("|");
+}
+
+/** Creates or replaces agreements, and indexes the cities each one binds. */
+export async function upsertAgreements(
+  manager: EntityManager,
+  inputs: readonly AgreementInput[],
+): Promise<void> {
+  const partnershipIds = [
+    ...new Set(inputs.flatMap((input) => (input.partnershipId ? [input.partnershipId] : []))),
+  ];
+  const members = await manager.getRepository(PartnershipCity).findBy({ partnershipId: In(partnershipIds) });
+  for (const input of inputs) {
+    const { parties, ...fields } = input;
+    await manager.getRepository(Agreement).save(
+      manager.getRepository(Agreement).create({
+        ...fields,
+        partyRecords: parties,
+        partnershipId: input.partnershipId ?? null,
+        signedOn: input.signedOn ?? null,
+        signedAtCityId: input.signedAtCityId ?? null,
+        validFrom: input.validFrom ?? null,
+        validUntil: input.validUntil ?? null,
+        renewal: input.renewal ?? null,
+        basedOnId: input.basedOnId ?? null,
+      }),
+    );
+    const boundCities = new Set([
+      ...parties.flatMap((party) => (party.cityId ? [party.cityId] : [])),
+      ...members
+        .filter((member) => member.partnershipId === input.partnershipId)
+        .map((member) => member.cityId),
+    ]);
+    await manager.getRepository(AgreementCity).delete({ agreementId: input.id });
+    if (boundCities.size > 0) {
+      await manager
+        .getRepository(AgreementCity)
+        .insert([...boundCities].map((cityId) => ({ agreementId: input.id, cityId })));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// Writes for seeding and imports: cities upserted by id. An existing city keeps what it has, fills
+// what it lacked (coordinates, population, local name) and gains new aliases and sources.
+import { mergeSources, type SourceRecord } from "@twingraph/kit";
+import { type EntityManager, In } from "typeorm";
+import { City } from "./entities/city.entity";
+import { CityName, cityName } from "./entities/city-name.entity";
+
+export interface CityInput {
+  id: string;
+  name: string;
+  localName?: string | null;
+  countryCode: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  population?: number | null;
+  aliases: { name: string; language?: string | null }[];
+  sources: SourceRecord[];
+}
+
+const CHUNK = 400;
+
+export async function upsertCities(manager: EntityManager, inputs: readonly CityInput[]): Promise<void> {
+  const repository = manager.getRepository(City);
+  for (let start = 0; start < inputs.length; start += CHUNK) {
+    const batch = inputs.slice(start, start + CHUNK);
+    const existing = new Map(
+      (await repository.findBy({ id: In(batch.map((input) => input.id)) })).map((city) => [city.id, city]),
+    );
+    const created = batch.filter((input) => !existing.has(input.id));
+    if (created.length > 0) await repository.insert(created.map(newCity));
+    const updated = batch.flatMap((input) => {
+      const city = existing.get(input.id);
+      return city ? [mergeInto(city, input)] : [];
+    });
+    if (updated.length > 0) await repository.save(updated, { reload: false });
+    const names = batch.flatMap((input) => namesOf(input, existing.get(input.id)?.name ?? input.name));
+    await manager.createQueryBuilder().insert().into(CityName).values(names).orIgnore().execute();
+  }
+}
+
+function newCity(input: CityInput): City {
+  return Object.assign(new City(), {
+    id: input.id,
+    name: input.name,
+    localName: input.localName ?? null,
+    countryCode: input.countryCode.toUpperCase(),
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    population: input.population ?? null,
+    sources: input.sources,
+  });
+}
+
+function mergeInto(city: City, input: CityInput): City {
+  return Object.assign(city, {
+    localName: city.localName ?? input.localName ?? null,
+    latitude: city.latitude ?? input.latitude ?? null,
+    longitude: city.longitude ?? input.longitude ?? null,
+    population: city.population ?? input.population ?? null,
+    sources: mergeSources(city.sources, input.sources),
+  });
+}
+
+/** A name that differs from the city's primary name (an import's spelling, say) becomes an alias. */
+function namesOf(input: CityInput, primaryName: string): CityName[] {
+  const names = [cityName(input.id, "name", primaryName)];
+  if (input.localName) names.push(cityName(input.id, "local", input.localName));
+  const aliases = input.name === primaryName ? input.aliases : [{ name: input.name }, ...input.aliases];
+  for (const alias of aliases) {
+    if (alias.name !== primaryName) names.push(cityName(input.id, "alias", alias.name, alias.language));
+  }
+  return names;
+}
+
+export interface CityNameKey {
+  cityId: string;
+  countryCode: string;
+  key: string;
+}
+
+/** Every name key of every city with its country: what imports match incoming places against. */
+export function cityNameKeys(manager: EntityManager): Promise<CityNameKey[]> {
+  return manager
+    .getRepository(CityName)
+    .createQueryBuilder("n")
+    .innerJoin("n.city", "c")
+    .select(['n.cityId AS "cityId"', 'c.countryCode AS "countryCode"', 'n.key AS "key"'])
+    .orderBy("n.rowId", "ASC")
+    .getRawMany();
+}

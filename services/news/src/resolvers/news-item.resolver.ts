@@ -1,0 +1,54 @@
+// Queries over news items, and the news item fields that need a lookup.
+import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { NewsItem } from "../entities/news-item.entity";
+import { CityRef, cityRef, ProjectRef, projectRef } from "../entities/refs";
+import {
+  cityNewsIdsLoader,
+  newsItemCityIdsLoader,
+  newsItemLoader,
+  newsItemProjectIdsLoader,
+} from "./news.loaders";
+
+@Resolver(() => NewsItem)
+export class NewsItemResolver {
+  @Query(() => NewsItem, { nullable: true })
+  newsItem(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<NewsItem | null> {
+    return newsItemLoader(context).load(id);
+  }
+
+  @Query(() => [NewsItem], { description: "news items, the latest published first" })
+  async news(
+    @Arg("cityId", () => ID, { nullable: true, description: "only those that mention this city" }) cityId:
+      | string
+      | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<NewsItem[]> {
+    checkFirst(first);
+    checkOffset(offset);
+    const ids = cityId ? await cityNewsIdsLoader(context).load(cityId) : undefined;
+    if (ids?.length === 0) return [];
+    const query = context.db.getRepository(NewsItem).createQueryBuilder("n");
+    if (ids) query.where("n.id IN (:...ids)", { ids });
+    // NULL sorts first in PostgreSQL and last in SQLite; ordering on IS NULL puts undated items last in both
+    return query
+      .orderBy("n.publishedOn IS NULL", "ASC")
+      .addOrderBy("n.publishedOn", "DESC")
+      .addOrderBy("n.id", "ASC")
+      .take(first)
+      .skip(offset)
+      .getMany();
+  }
+
+  @FieldResolver(() => [CityRef], { description: "the places it mentions" })
+  async cities(@Root() newsItem: NewsItem, @Ctx() context: SubgraphContext): Promise<CityRef[]> {
+    return (await newsItemCityIdsLoader(context).load(newsItem.id)).map(cityRef);
+  }
+
+  @FieldResolver(() => [ProjectRef], { description: "the projects it is about" })
+  async projects(@Root() newsItem: NewsItem, @Ctx() context: SubgraphContext): Promise<ProjectRef[]> {
+    return (await newsItemProjectIdsLoader(context).load(newsItem.id)).map(projectRef);
+  }
+}

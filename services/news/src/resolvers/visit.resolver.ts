@@ -1,0 +1,53 @@
+// Queries over visits, and the visit fields that need a lookup.
+import { checkDate, checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { NewsItem } from "../entities/news-item.entity";
+import { CityRef, cityRef } from "../entities/refs";
+import { Visit } from "../entities/visit.entity";
+import { cityVisitLinksLoader, newsItemLoader, visitVisitorIdsLoader } from "./news.loaders";
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  @Query(() => [Visit], { description: "visits, the latest first" })
+  async visits(
+    @Arg("cityId", () => ID, { nullable: true, description: "only those it hosted or sent" }) cityId:
+      | string
+      | null,
+    @Arg("from", () => String, { nullable: true, description: "on or after this date" }) from: string | null,
+    @Arg("to", () => String, { nullable: true, description: "on or before this date" }) to: string | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Visit[]> {
+    checkFirst(first);
+    checkOffset(offset);
+    const fromDate = checkDate(from, "from");
+    const toDate = checkDate(to, "to");
+    const ids = cityId
+      ? distinct((await cityVisitLinksLoader(context).load(cityId)).map((link) => link.visitId))
+      : undefined;
+    if (ids?.length === 0) return [];
+    const query = context.db.getRepository(Visit).createQueryBuilder("v");
+    if (ids) query.andWhere("v.id IN (:...ids)", { ids });
+    if (fromDate) query.andWhere("v.date >= :fromDate", { fromDate });
+    // a more precise date within `to` ("2016-02-25" within "2016") counts as on or before it; a prefix
+    // match says so under any collation, where a sentinel such as "2016~" depends on the locale
+    if (toDate)
+      query.andWhere("(v.date <= :toDate OR v.date LIKE :toPrefix)", { toDate, toPrefix: `${toDate}%` });
+    return query.orderBy("v.date", "DESC").addOrderBy("v.id", "ASC").take(first).skip(offset).getMany();
+  }
+
+  @FieldResolver(() => [CityRef], { description: "the places the delegation came from" })
+  async visitors(@Root() visit: Visit, @Ctx() context: SubgraphContext): Promise<CityRef[]> {
+    return (await visitVisitorIdsLoader(context).load(visit.id)).map(cityRef);
+  }
+
+  @FieldResolver(() => NewsItem, { nullable: true, description: "the news item that reports it" })
+  news(@Root() visit: Visit, @Ctx() context: SubgraphContext): Promise<NewsItem | null> | null {
+    return visit.newsItemId ? newsItemLoader(context).load(visit.newsItemId) : null;
+  }
+}
+
+function distinct(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

@@ -1,0 +1,10 @@
+// The tables this subgraph owns.
+import { Programme } from "./programme.entity";
+import { Project } from "./project.entity";
+import { ProjectCity } from "./project-city.entity";
+
+export { Programme } from "./programme.entity";
+export { Money, PartnerRole, Project, ProjectPartner, type ProjectPartnerRecord } from "./project.entity";
+export { ProjectCity } from "./project-city.entity";
+export { CityRef, cityRef, PartnershipRef } from "./refs";
+export const projectEntities = [Programme, Project, ProjectCity];

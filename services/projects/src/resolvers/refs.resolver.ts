@@ -1,0 +1,36 @@
+// What this subgraph adds to City and Partnership: the projects they take part in.
+import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Project } from "../entities/project.entity";
+import { CityRef, PartnershipRef } from "../entities/refs";
+import { cityProjectIdsLoader, projectLoader } from "./projects.loaders";
+
+@Resolver(() => CityRef)
+export class CityProjectsResolver {
+  @FieldResolver(() => [Project])
+  async projects(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Project[]> {
+    const ids = await cityProjectIdsLoader(context).load(city.id);
+    return loadPresent(projectLoader(context), ids);
+  }
+}
+
+@Resolver(() => PartnershipRef)
+export class PartnershipProjectsResolver {
+  @Directive('@requires(fields: "cities { id }")')
+  @FieldResolver(() => [Project], { description: "projects that involve two or more of its cities" })
+  async projects(@Root() partnership: PartnershipRef, @Ctx() context: SubgraphContext): Promise<Project[]> {
+    const cityIds = partnership.cities.map((city) => city.id);
+    const perCity = await loadLists(cityProjectIdsLoader(context), cityIds);
+    return loadPresent(projectLoader(context), sharedByAtLeast(perCity, Math.min(2, cityIds.length)));
+  }
+}
+
+/** Ids that occur in at least `minimum` of the lists, sorted. */
+export function sharedByAtLeast(lists: readonly string[][], minimum: number): string[] {
+  const counts = new Map<string, number>();
+  for (const list of lists) for (const id of new Set(list)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts]
+    .filter(([, count]) => count >= minimum)
+    .map(([id]) => id)
+    .sort();
+}

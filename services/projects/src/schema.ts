@@ -1,0 +1,15 @@
+// The projects subgraph's schema: pure, no I/O.
+import { buildSubgraph, type Subgraph } from "@twingraph/kit";
+import { PartnershipRef } from "./entities/refs";
+import { ProgrammeResolver, ProjectResolver } from "./resolvers/project.resolver";
+import { projectsReferenceResolvers } from "./resolvers/projects.reference";
+import { CityProjectsResolver, PartnershipProjectsResolver } from "./resolvers/refs.resolver";
+
+export function buildProjectsSubgraph(): Promise<Subgraph> {
+  return buildSubgraph({
+    resolvers: [ProjectResolver, ProgrammeResolver, CityProjectsResolver, PartnershipProjectsResolver],
+    // no field returns a Partnership here, yet the stub must be printed for Partnership.projects
+    orphanedTypes: [PartnershipRef],
+    referenceResolvers: projectsReferenceResolvers,
+  });
+}

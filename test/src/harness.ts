@@ -1,0 +1,120 @@
+// Whole federations for tests and benchmarks: the four subgraphs on in-memory databases, behind the
+// gateway, either in one process (LocalGraphQLDataSource) or over real HTTP on loopback.
+import type { ApolloServer, BaseContext } from "@apollo/server";
+import { createGatewayServer, readSupergraph, SUBGRAPHS, startGateway } from "@twingraph/gateway";
+import { listenSubgraph, type RunningServer, StatementCounter } from "@twingraph/kit";
+import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
+import type { DataSource } from "typeorm";
+
+export type SubgraphName = keyof Databases;
+
+export interface Federation {
+  databases: Databases;
+  counters: Record<SubgraphName, StatementCounter>;
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLResponse {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+interface FederationOptions {
+  /** load the source-derived seed (default true) */
+  seedSources?: boolean;
+  /** a PostgreSQL URL; default: a fresh in-memory SQLite database per subgraph */
+  databaseUrl?: string;
+}
+
+async function openDatabasesFor(
+  options: FederationOptions,
+): Promise<{ databases: Databases; counters: Record<SubgraphName, StatementCounter> }> {
+  const counters = {} as Record<SubgraphName, StatementCounter>;
+  const databases = {} as Record<SubgraphName, DataSource>;
+  for (const subgraph of SUBGRAPHS) {
+    const name = subgraph.name as SubgraphName;
+    counters[name] = new StatementCounter();
+    databases[name] = await subgraph.open({ url: options.databaseUrl ?? ":memory:", logger: counters[name] });
+  }
+  return { databases, counters };
+}
+
+/** The federation in one process: gateway and subgraphs share it, no sockets. */
+export async function inProcessFederation(options: FederationOptions = {}): Promise<Federation> {
+  const { databases, counters } = await openDatabasesFor(options);
+  if (options.seedSources !== false) await loadSources(databases);
+  const local: Record<string, { schema: import("graphql").GraphQLSchema; db: DataSource }> = {};
+  for (const subgraph of SUBGRAPHS) {
+    local[subgraph.name] = {
+      schema: (await subgraph.build()).schema,
+      db: databases[subgraph.name as SubgraphName],
+    };
+  }
+  const server: ApolloServer<BaseContext> = createGatewayServer({ supergraphSdl: readSupergraph(), local });
+  await server.start();
+  return {
+    databases,
+    counters,
+    async execute(query, variables, operationName) {
+      const response = await server.executeOperation({ query, variables, operationName });
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+      return response.body.singleResult as GraphQLResponse;
+    },
+    async close() {
+      await server.stop();
+      await closeDatabases(databases);
+    },
+  };
+}
+
+export interface HttpFederation extends Federation {
+  gatewayUrl: string;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+/** The federation over real HTTP on loopback: four subgraph servers and a gateway, on free ports. */
+export async function httpFederation(options: FederationOptions = {}): Promise<HttpFederation> {
+  const { databases, counters } = await openDatabasesFor(options);
+  if (options.seedSources !== false) await loadSources(databases);
+  const servers: RunningServer[] = [];
+  const urls: Record<string, string> = {};
+  for (const subgraph of SUBGRAPHS) {
+    const { schema } = await subgraph.build();
+    const running = await listenSubgraph(
+      subgraph.name,
+      schema,
+      databases[subgraph.name as SubgraphName],
+      0,
+      "127.0.0.1",
+    );
+    servers.push(running);
+    urls[subgraph.name] = `http://127.0.0.1:${running.port}/graphql`;
+  }
+  const gateway = await startGateway(0, { urls }, "127.0.0.1");
+  const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+  return {
+    databases,
+    counters,
+    gatewayUrl,
+    post,
+    async execute(query, variables, operationName) {
+      return (await (await post({ query, variables, operationName })).json()) as GraphQLResponse;
+    },
+    async close() {
+      await gateway.close();
+      await Promise.all(servers.map((server) => server.close()));
+      await closeDatabases(databases);
+    },
+  };
+}
