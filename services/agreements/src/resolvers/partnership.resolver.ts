@@ -75,13 +75,16 @@ export class PartnershipResolver {
     // a start known only as "2008-05" is on or before "2008" too
     if (toDate)
       query.andWhere("(p.since <= :toDate OR p.since LIKE :toPrefix)", { toDate, toPrefix: `${toDate}%` });
-    return query
-      .orderBy("p.since IS NULL", "ASC")
-      .addOrderBy("p.since", "ASC")
-      .addOrderBy("p.id", "ASC")
-      .take(first)
-      .skip(offset)
-      .getMany();
+    return (
+      query
+        .orderBy("p.since IS NULL", "ASC")
+        .addOrderBy("p.since", "ASC")
+        .addOrderBy("p.id", "ASC")
+        // limit/offset rather than take/skip: the join matches one member row per partnership
+        .limit(first)
+        .offset(offset)
+        .getMany()
+    );
   }
 
   @FieldResolver(() => [CityRef])
