@@ -20,17 +20,21 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
   };
 }
 
-export function describeWorldImport(report: WorldImportReport, maxRejections = 20): string {
+/** The counts, then the rejections grouped by reason, each with its first line numbers. */
+export function describeWorldImport(report: WorldImportReport, linesPerReason = 5): string {
   const lines = [
     `rows read ${report.rowsRead}; partnerships created ${report.partnershipsCreated}, merged ${report.partnershipsMerged}; ` +
       `duplicate rows ${report.duplicateRows}; cities created ${report.citiesCreated}, matched ${report.citiesMatched}; ` +
       `rejected ${report.rejected.length}`,
   ];
-  for (const rejection of report.rejected.slice(0, maxRejections)) {
-    lines.push(`  line ${rejection.line}: ${rejection.reason}`);
+  const byReason = new Map<string, number[]>();
+  for (const { line, reason } of report.rejected)
+    byReason.set(reason, [...(byReason.get(reason) ?? []), line]);
+  for (const [reason, rejectedLines] of byReason) {
+    const shown = rejectedLines.slice(0, linesPerReason).join(", ");
+    const more = rejectedLines.length > linesPerReason ? ", ..." : "";
+    lines.push(`  ${reason}: ${rejectedLines.length} row(s), line ${shown}${more}`);
   }
-  if (report.rejected.length > maxRejections)
-    lines.push(`  ... and ${report.rejected.length - maxRejections} more`);
   return lines.join("\n");
 }
 

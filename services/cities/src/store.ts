@@ -34,7 +34,15 @@ export async function upsertCities(manager: EntityManager, inputs: readonly City
     });
     if (updated.length > 0) await repository.save(updated, { reload: false });
     const names = batch.flatMap((input) => namesOf(input, existing.get(input.id)?.name ?? input.name));
-    await manager.createQueryBuilder().insert().into(CityName).values(names).orIgnore().execute();
+    // updateEntity(false): rows skipped as duplicates have no generated id to read back
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CityName)
+      .values(names)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 }
 

@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   entities: MixedList<Function>;
   /** "postgres://..." for PostgreSQL, ":memory:" or a file path for SQLite; default: env, then a file */
   url?: string;
+  /** where the SQLite file goes when no url is given; default: TWINGRAPH_DATA_DIR, then .data/ */
+  dataDir?: string;
   logger?: Logger;
 }
 
@@ -23,8 +25,8 @@ function isPostgres(url: string): boolean {
 }
 
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
-  const url =
-    options.url ?? process.env.DATABASE_URL ?? path.join(defaultDataDir(), `${options.name}.sqlite`);
+  const directory = options.dataDir ?? defaultDataDir();
+  const url = options.url ?? process.env.DATABASE_URL ?? path.join(directory, `${options.name}.sqlite`);
   const common = {
     entities: options.entities,
     synchronize: true,
