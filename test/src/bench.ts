@@ -25,13 +25,19 @@ interface Result {
 }
 
 function startStack(): Promise<{ child: ChildProcess; startedInMs: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TWINGRAPH_DATA_DIR: mkdtempSync(path.join(tmpdir(), "twingraph-bench-")) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TWINGRAPH_DATA_DIR: mkdtempSync(path.join(tmpdir(), "twingraph-bench-")),
+  };
   for (const [name, port] of Object.entries(PORTS)) {
     env[`${name}_PORT`] = String(port);
     if (name !== "GATEWAY") env[`${name}_URL`] = `http://localhost:${port}/graphql`;
   }
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "gateway/dist/stack.js")], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "gateway/dist/stack.js")], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -50,7 +56,11 @@ async function run(load: Load): Promise<Result> {
   const worker = async () => {
     while (Date.now() < deadline) {
       const start = performance.now();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
       const payload = (await response.json()) as { errors?: unknown[] };
       if (!response.ok || payload.errors) throw new Error(`${load.name} failed: ${JSON.stringify(payload)}`);
       latencies.push(performance.now() - start);
@@ -60,8 +70,15 @@ async function run(load: Load): Promise<Result> {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (quantile: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * quantile))];
-  return { name: load.name, requests: latencies.length, perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95) };
+  const at = (quantile: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * quantile))];
+  return {
+    name: load.name,
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+  };
 }
 
 async function main(): Promise<void> {
@@ -70,7 +87,10 @@ async function main(): Promise<void> {
     const dossier = readFileSync(path.join(ROOT, "test/queries/dossier.graphql"), "utf8");
     const loads: Load[] = [
       { name: "gateway only: { __typename }", body: { query: "{ __typename }" } },
-      { name: "one subgraph: findCities(Beljak)", body: { query: '{ findCities(name: "Beljak") { id name } }' } },
+      {
+        name: "one subgraph: findCities(Beljak)",
+        body: { query: '{ findCities(name: "Beljak") { id name } }' },
+      },
       {
         name: "dossier: Kranj–Villach, 4 subgraphs",
         body: { query: dossier, operationName: "Twinning", variables: { a: "at-villach", b: "si-kranj" } },

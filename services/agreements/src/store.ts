@@ -1,6 +1,6 @@
 // Writes for seeding and imports: partnerships and agreements are upserted by id, their sources
 // accumulate, and the membership and agreement-city index rows are rewritten with them.
-import { mergeSources, type SourceRecord } from "@twingraph/kit";
+import { chunks, insertRows, mergeSources, type SourceRecord, uniqueBy } from "@twingraph/kit";
 import { type EntityManager, In } from "typeorm";
 import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
 import { AgreementCity } from "./entities/agreement-city.entity";
@@ -38,21 +38,21 @@ export interface AgreementInput {
   sources: SourceRecord[];
 }
 
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
-  return result;
-}
-
-/** Creates or updates partnerships; an existing one keeps its fields and gains the new sources. */
+/**
+ * Creates or updates partnerships; an existing one keeps its fields and members and gains the new
+ * sources. A partnership named twice in one call is one partnership with both sources.
+ */
 export async function upsertPartnerships(
   manager: EntityManager,
   inputs: readonly PartnershipInput[],
 ): Promise<void> {
   const repository = manager.getRepository(Partnership);
-  for (const batch of chunks(inputs)) {
+  const unique = uniqueBy(
+    inputs,
+    (input) => input.id,
+    (earlier, later) => ({ ...earlier, sources: mergeSources(earlier.sources, later.sources) }),
+  );
+  for (const batch of chunks(unique)) {
     const existing = new Map(
       (await repository.findBy({ id: In(batch.map((input) => input.id)) })).map((row) => [row.id, row]),
     );
@@ -67,14 +67,37 @@ export async function upsertPartnerships(
         since: input.since ?? null,
         until: input.until ?? null,
         memberCount: input.memberCount ?? null,
-        sources: input.sources,
+        sources: mergeSources([], input.sources),
       });
     });
     await repository.save(rows, { reload: false });
-    const newMembers = batch
-      .filter((input) => !existing.has(input.id))
-      .flatMap((input) => memberRows(input.id, input.cityIds));
-    if (newMembers.length > 0) await manager.getRepository(PartnershipCity).insert(newMembers);
+    const created = batch.filter((input) => !existing.has(input.id));
+    await insertRows(
+      manager,
+      PartnershipCity,
+      created.flatMap((input) => memberRows(input.id, [...new Set(input.cityIds)])),
+    );
+    await indexAgreementsOf(manager, created);
+  }
+}
+
+/** Agreements written before their partnership now bind its members too. */
+async function indexAgreementsOf(
+  manager: EntityManager,
+  partnerships: readonly PartnershipInput[],
+): Promise<void> {
+  if (partnerships.length === 0) return;
+  const agreements = await manager.getRepository(Agreement).find({
+    select: { id: true, partnershipId: true },
+    where: { partnershipId: In(partnerships.map((partnership) => partnership.id)) },
+  });
+  const rows = agreements.flatMap((agreement) =>
+    (partnerships.find((partnership) => partnership.id === agreement.partnershipId)?.cityIds ?? []).map(
+      (cityId) => ({ agreementId: agreement.id, cityId }),
+    ),
+  );
+  for (const batch of chunks(rows)) {
+    await manager.createQueryBuilder().insert().into(AgreementCity).values(batch).orIgnore().execute();
   }
 }
 
@@ -98,11 +121,17 @@ export function memberKey(cityIds: readonly string[]): string {
   return [...cityIds].sort().join("|");
 }
 
-/** Creates or replaces agreements, and indexes the cities each one binds. */
+/** Creates or replaces agreements (the last of an id wins), and indexes the cities each one binds. */
 export async function upsertAgreements(
   manager: EntityManager,
-  inputs: readonly AgreementInput[],
+  allInputs: readonly AgreementInput[],
 ): Promise<void> {
+  // agreements are replaced whole, so of two inputs with one id the later one stands
+  const inputs = uniqueBy(
+    allInputs,
+    (input) => input.id,
+    (_earlier, later) => later,
+  );
   const partnershipIds = [
     ...new Set(inputs.flatMap((input) => (input.partnershipId ? [input.partnershipId] : []))),
   ];
@@ -129,10 +158,10 @@ export async function upsertAgreements(
         .map((member) => member.cityId),
     ]);
     await manager.getRepository(AgreementCity).delete({ agreementId: input.id });
-    if (boundCities.size > 0) {
-      await manager
-        .getRepository(AgreementCity)
-        .insert([...boundCities].map((cityId) => ({ agreementId: input.id, cityId })));
-    }
+    await insertRows(
+      manager,
+      AgreementCity,
+      [...boundCities].map((cityId) => ({ agreementId: input.id, cityId })),
+    );
   }
 }

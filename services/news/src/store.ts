@@ -1,13 +1,7 @@
 // Writes for seeding and imports: news items, visits and events upserted by id, their link rows
 // rewritten with them, so running the same import twice leaves the same tables.
-import type { SourceRecord } from "@twingraph/kit";
-import {
-  type EntityManager,
-  type EntityTarget,
-  In,
-  type ObjectLiteral,
-  type QueryDeepPartialEntity,
-} from "typeorm";
+import { chunks, insertRows, type SourceRecord } from "@twingraph/kit";
+import { type EntityManager, In } from "typeorm";
 import { Event } from "./entities/event.entity";
 import { EventCity } from "./entities/event-city.entity";
 import { NewsItem } from "./entities/news-item.entity";
@@ -55,28 +49,9 @@ export interface EventInput {
   sources: SourceRecord[];
 }
 
-// Keeps each statement's bound parameters well under SQLite's and PostgreSQL's limits.
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
-  return result;
-}
-
 /** Ids in their first order, each once: a repeated id would break the link table's primary key. */
 function positioned(ids: readonly string[]): { id: string; position: number }[] {
   return [...new Set(ids)].map((id, position) => ({ id, position }));
-}
-
-async function insertRows<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: readonly QueryDeepPartialEntity<T>[],
-): Promise<void> {
-  // an INSERT without rows is a syntax error on both databases
-  if (rows.length === 0) return;
-  for (const batch of chunks(rows)) await manager.getRepository(target).insert(batch);
 }
 
 export async function upsertNewsItems(

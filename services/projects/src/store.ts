@@ -1,5 +1,5 @@
 // Writes for seeding and imports: programmes and projects upserted by id, with their places.
-import type { SourceRecord } from "@twingraph/kit";
+import { insertRows, type SourceRecord, uniqueBy } from "@twingraph/kit";
 import type { EntityManager } from "typeorm";
 import { Programme } from "./entities/programme.entity";
 import { type Money, Project, type ProjectPartnerRecord } from "./entities/project.entity";
@@ -37,12 +37,18 @@ export async function upsertProgrammes(
   inputs: readonly ProgrammeInput[],
 ): Promise<void> {
   const repository = manager.getRepository(Programme);
-  await repository.save(inputs.map((input) => repository.create({ ...input, funder: input.funder ?? null })));
+  const unique = uniqueBy(inputs, (input) => input.id, lastWins);
+  await repository.save(unique.map((input) => repository.create({ ...input, funder: input.funder ?? null })));
+}
+
+/** Projects and programmes are replaced whole, so of two inputs with one id the later one stands. */
+function lastWins<T>(_earlier: T, later: T): T {
+  return later;
 }
 
 export async function upsertProjects(manager: EntityManager, inputs: readonly ProjectInput[]): Promise<void> {
   const repository = manager.getRepository(Project);
-  for (const { cityIds, partners, ...input } of inputs) {
+  for (const { cityIds, partners, ...input } of uniqueBy(inputs, (project) => project.id, lastWins)) {
     await repository.save(
       repository.create({
         ...input,
@@ -57,10 +63,10 @@ export async function upsertProjects(manager: EntityManager, inputs: readonly Pr
       }),
     );
     await manager.getRepository(ProjectCity).delete({ projectId: input.id });
-    if (cityIds.length > 0) {
-      await manager
-        .getRepository(ProjectCity)
-        .insert(cityIds.map((cityId, position) => ({ projectId: input.id, cityId, position })));
-    }
+    await insertRows(
+      manager,
+      ProjectCity,
+      [...new Set(cityIds)].map((cityId, position) => ({ projectId: input.id, cityId, position })),
+    );
   }
 }

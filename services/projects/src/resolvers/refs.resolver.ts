@@ -17,7 +17,9 @@ export class CityProjectsResolver {
 @Resolver(() => PartnershipRef)
 export class PartnershipProjectsResolver {
   @Directive('@requires(fields: "cities { id }")')
-  @FieldResolver(() => [Project], { description: "projects that involve two or more of its cities" })
+  @FieldResolver(() => [Project], {
+    description: "projects that involve two or more of its cities (its one city, where it names only one)",
+  })
   async projects(@Root() partnership: PartnershipRef, @Ctx() context: SubgraphContext): Promise<Project[]> {
     const cityIds = partnership.cities.map((city) => city.id);
     const perCity = await loadLists(cityProjectIdsLoader(context), cityIds);
