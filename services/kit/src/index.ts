@@ -3,6 +3,7 @@
 import "reflect-metadata";
 
 export * from "./args";
+export * from "./batches";
 export * from "./country";
 export * from "./database";
 export * from "./errors";
