@@ -50,3 +50,13 @@ export async function loadLists<K, V>(loader: DataLoader<K, V[]>, keys: readonly
     return value;
   });
 }
+
+/** Ids that occur in at least `minimum` of the lists, sorted: what two or more places share. */
+export function sharedByAtLeast(lists: readonly string[][], minimum: number): string[] {
+  const counts = new Map<string, number>();
+  for (const list of lists) for (const id of new Set(list)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts]
+    .filter(([, count]) => count >= minimum)
+    .map(([id]) => id)
+    .sort();
+}

@@ -1,6 +1,6 @@
 // What this subgraph adds to City, Partnership, Project and Agreement: the news that mention them,
 // the visits between their places and the events they hold.
-import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit";
+import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit";
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
 import { NewsItem } from "../entities/news-item.entity";
@@ -111,15 +111,5 @@ export function visitsBetween(links: readonly VisitCity[]): string[] {
   return [...hostOf]
     .filter(([visitId, hostId]) => visitorsOf.get(visitId)?.some((cityId) => cityId !== hostId))
     .map(([visitId]) => visitId)
-    .sort();
-}
-
-/** Ids that occur in at least `minimum` of the lists, sorted. */
-export function sharedByAtLeast(lists: readonly string[][], minimum: number): string[] {
-  const counts = new Map<string, number>();
-  for (const list of lists) for (const id of new Set(list)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts]
-    .filter(([, count]) => count >= minimum)
-    .map(([id]) => id)
     .sort();
 }

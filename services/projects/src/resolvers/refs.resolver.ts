@@ -1,5 +1,5 @@
 // What this subgraph adds to City and Partnership: the projects they take part in.
-import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit";
+import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit";
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { Project } from "../entities/project.entity";
 import { CityRef, PartnershipRef } from "../entities/refs";
@@ -25,14 +25,4 @@ export class PartnershipProjectsResolver {
     const perCity = await loadLists(cityProjectIdsLoader(context), cityIds);
     return loadPresent(projectLoader(context), sharedByAtLeast(perCity, Math.min(2, cityIds.length)));
   }
-}
-
-/** Ids that occur in at least `minimum` of the lists, sorted. */
-export function sharedByAtLeast(lists: readonly string[][], minimum: number): string[] {
-  const counts = new Map<string, number>();
-  for (const list of lists) for (const id of new Set(list)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts]
-    .filter(([, count]) => count >= minimum)
-    .map(([id]) => id)
-    .sort();
 }
