@@ -1,6 +1,14 @@
 // Per-request DataLoaders: every reference resolver and cross-subgraph list goes through one, so a
 // request runs one statement per kind of lookup instead of one per parent object.
 import DataLoader from "dataloader";
+import {
+  type EntityTarget,
+  type FindOptionsOrder,
+  type FindOptionsWhere,
+  In,
+  type ObjectLiteral,
+} from "typeorm";
+import type { SubgraphContext } from "./subgraph-server";
 
 export class Loaders {
   private readonly byName = new Map<string, DataLoader<unknown, unknown>>();
@@ -59,4 +67,44 @@ export function sharedByAtLeast(lists: readonly string[][], minimum: number): st
     .filter(([, count]) => count >= minimum)
     .map(([id]) => id)
     .sort();
+}
+
+/** The request's loader of `entity` records by id: one `id IN (...)` statement per batch. */
+export function recordLoader<T extends { id: string }>(
+  context: SubgraphContext,
+  entity: EntityTarget<T>,
+  name: string,
+): DataLoader<string, T | null> {
+  return context.loaders.get<string, T | null>(name, async (ids) => {
+    const rows = await context.db.getRepository(entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
+    return byKey(ids, rows, (row) => row.id);
+  });
+}
+
+export interface LinkOptions<T> {
+  /** the column the loader's keys are matched against */
+  from: keyof T & string;
+  /** the column whose values each key gets */
+  to: keyof T & string;
+  order: FindOptionsOrder<T>;
+  /** further conditions on the rows */
+  where?: FindOptionsWhere<T>;
+}
+
+/** The request's loader through a link table: for each key, the `to` values of its rows, in order. */
+export function linkLoader<T extends ObjectLiteral>(
+  context: SubgraphContext,
+  entity: EntityTarget<T>,
+  name: string,
+  link: LinkOptions<T>,
+): DataLoader<string, string[]> {
+  return context.loaders.get<string, string[]>(name, async (keys) => {
+    const rows = await context.db.getRepository(entity).find({
+      where: { ...link.where, [link.from]: In([...keys]) } as FindOptionsWhere<T>,
+      order: link.order,
+    });
+    return groupedByKey(keys, rows, (row) => row[link.from] as string).map((group) =>
+      group.map((row) => row[link.to] as string),
+    );
+  });
 }

@@ -1,5 +1,5 @@
 // Batched lookups of partnerships, their members and agreements: one statement per kind per request.
-import { byKey, groupedByKey, loadLists, type SubgraphContext } from "@twingraph/kit";
+import { linkLoader, loadLists, recordLoader, type SubgraphContext } from "@twingraph/kit";
 import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";
 import { AgreementCity } from "../entities/agreement-city.entity";
@@ -7,52 +7,37 @@ import { Partnership } from "../entities/partnership.entity";
 import { PartnershipCity } from "../entities/partnership-city.entity";
 
 export function partnershipLoader(context: SubgraphContext) {
-  return context.loaders.get<string, Partnership | null>("partnership", async (ids) => {
-    const rows = await context.db.getRepository(Partnership).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (partnership) => partnership.id);
-  });
+  return recordLoader(context, Partnership, "partnership");
 }
 
 /** City ids of each partnership, in the partnership's own order. */
 export function memberLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("partnership.members", async (partnershipIds) => {
-    const rows = await context.db
-      .getRepository(PartnershipCity)
-      .find({ where: { partnershipId: In([...partnershipIds]) }, order: { position: "ASC" } });
-    return groupedByKey(partnershipIds, rows, (row) => row.partnershipId).map((group) =>
-      group.map((row) => row.cityId),
-    );
+  return linkLoader(context, PartnershipCity, "partnership.members", {
+    from: "partnershipId",
+    to: "cityId",
+    order: { position: "ASC" },
   });
 }
 
 /** Partnership ids each city belongs to. */
 export function cityPartnershipIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("city.partnershipIds", async (cityIds) => {
-    const rows = await context.db
-      .getRepository(PartnershipCity)
-      .find({ where: { cityId: In([...cityIds]) }, order: { partnershipId: "ASC" } });
-    return groupedByKey(cityIds, rows, (row) => row.cityId).map((group) =>
-      group.map((row) => row.partnershipId),
-    );
+  return linkLoader(context, PartnershipCity, "city.partnershipIds", {
+    from: "cityId",
+    to: "partnershipId",
+    order: { partnershipId: "ASC" },
   });
 }
 
 export function agreementLoader(context: SubgraphContext) {
-  return context.loaders.get<string, Agreement | null>("agreement", async (ids) => {
-    const rows = await context.db.getRepository(Agreement).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (agreement) => agreement.id);
-  });
+  return recordLoader(context, Agreement, "agreement");
 }
 
 /** Agreement ids binding each city. */
 export function cityAgreementIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("city.agreementIds", async (cityIds) => {
-    const rows = await context.db
-      .getRepository(AgreementCity)
-      .find({ where: { cityId: In([...cityIds]) }, order: { agreementId: "ASC" } });
-    return groupedByKey(cityIds, rows, (row) => row.cityId).map((group) =>
-      group.map((row) => row.agreementId),
-    );
+  return linkLoader(context, AgreementCity, "city.agreementIds", {
+    from: "cityId",
+    to: "agreementId",
+    order: { agreementId: "ASC" },
   });
 }
 

@@ -1,14 +1,11 @@
 // Batched lookups of cities and their names, one statement per kind per request.
-import { byKey, groupedByKey, type SubgraphContext } from "@twingraph/kit";
+import { groupedByKey, recordLoader, type SubgraphContext } from "@twingraph/kit";
 import { In } from "typeorm";
 import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
 
 export function cityLoader(context: SubgraphContext) {
-  return context.loaders.get<string, City | null>("city", async (ids) => {
-    const rows = await context.db.getRepository(City).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (city) => city.id);
-  });
+  return recordLoader(context, City, "city");
 }
 
 export function aliasLoader(context: SubgraphContext) {

@@ -1,6 +1,6 @@
 // Batched lookups of news items, visits, events and their link rows: one statement per kind per
 // request, however many parents ask.
-import { byKey, groupedByKey, type SubgraphContext } from "@twingraph/kit";
+import { groupedByKey, linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit";
 import { In } from "typeorm";
 import { Event } from "../entities/event.entity";
 import { EventCity } from "../entities/event-city.entity";
@@ -11,82 +11,60 @@ import { Visit } from "../entities/visit.entity";
 import { VisitCity, VisitRole } from "../entities/visit-city.entity";
 
 export function newsItemLoader(context: SubgraphContext) {
-  return context.loaders.get<string, NewsItem | null>("newsItem", async (ids) => {
-    const rows = await context.db.getRepository(NewsItem).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (newsItem) => newsItem.id);
-  });
+  return recordLoader(context, NewsItem, "newsItem");
 }
 
 export function visitLoader(context: SubgraphContext) {
-  return context.loaders.get<string, Visit | null>("visit", async (ids) => {
-    const rows = await context.db.getRepository(Visit).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (visit) => visit.id);
-  });
+  return recordLoader(context, Visit, "visit");
 }
 
 export function eventLoader(context: SubgraphContext) {
-  return context.loaders.get<string, Event | null>("event", async (ids) => {
-    const rows = await context.db.getRepository(Event).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (event) => event.id);
-  });
+  return recordLoader(context, Event, "event");
 }
 
 /** City ids each news item mentions, in the item's order. */
 export function newsItemCityIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("newsItem.cityIds", async (newsItemIds) => {
-    const rows = await context.db
-      .getRepository(NewsItemCity)
-      .find({ where: { newsItemId: In([...newsItemIds]) }, order: { position: "ASC" } });
-    return groupedByKey(newsItemIds, rows, (row) => row.newsItemId).map((group) =>
-      group.map((row) => row.cityId),
-    );
+  return linkLoader(context, NewsItemCity, "newsItem.cityIds", {
+    from: "newsItemId",
+    to: "cityId",
+    order: { position: "ASC" },
   });
 }
 
 /** Project ids each news item is about, in the item's order. */
 export function newsItemProjectIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("newsItem.projectIds", async (newsItemIds) => {
-    const rows = await context.db
-      .getRepository(NewsItemProject)
-      .find({ where: { newsItemId: In([...newsItemIds]) }, order: { position: "ASC" } });
-    return groupedByKey(newsItemIds, rows, (row) => row.newsItemId).map((group) =>
-      group.map((row) => row.projectId),
-    );
+  return linkLoader(context, NewsItemProject, "newsItem.projectIds", {
+    from: "newsItemId",
+    to: "projectId",
+    order: { position: "ASC" },
   });
 }
 
 /** News item ids that mention each city. */
 export function cityNewsIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("city.newsIds", async (cityIds) => {
-    const rows = await context.db
-      .getRepository(NewsItemCity)
-      .find({ where: { cityId: In([...cityIds]) }, order: { newsItemId: "ASC" } });
-    return groupedByKey(cityIds, rows, (row) => row.cityId).map((group) =>
-      group.map((row) => row.newsItemId),
-    );
+  return linkLoader(context, NewsItemCity, "city.newsIds", {
+    from: "cityId",
+    to: "newsItemId",
+    order: { newsItemId: "ASC" },
   });
 }
 
 /** News item ids about each project. */
 export function projectNewsIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("project.newsIds", async (projectIds) => {
-    const rows = await context.db
-      .getRepository(NewsItemProject)
-      .find({ where: { projectId: In([...projectIds]) }, order: { newsItemId: "ASC" } });
-    return groupedByKey(projectIds, rows, (row) => row.projectId).map((group) =>
-      group.map((row) => row.newsItemId),
-    );
+  return linkLoader(context, NewsItemProject, "project.newsIds", {
+    from: "projectId",
+    to: "newsItemId",
+    order: { newsItemId: "ASC" },
   });
 }
 
 /** Visitor city ids of each visit, in the source's order. */
 export function visitVisitorIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("visit.visitorIds", async (visitIds) => {
-    const rows = await context.db.getRepository(VisitCity).find({
-      where: { visitId: In([...visitIds]), role: VisitRole.VISITOR },
-      order: { position: "ASC" },
-    });
-    return groupedByKey(visitIds, rows, (row) => row.visitId).map((group) => group.map((row) => row.cityId));
+  return linkLoader(context, VisitCity, "visit.visitorIds", {
+    from: "visitId",
+    to: "cityId",
+    order: { position: "ASC" },
+    where: { role: VisitRole.VISITOR },
   });
 }
 
@@ -102,11 +80,10 @@ export function cityVisitLinksLoader(context: SubgraphContext) {
 
 /** City ids that take part in each event, in the source's order. */
 export function eventCityIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("event.cityIds", async (eventIds) => {
-    const rows = await context.db
-      .getRepository(EventCity)
-      .find({ where: { eventId: In([...eventIds]) }, order: { position: "ASC" } });
-    return groupedByKey(eventIds, rows, (row) => row.eventId).map((group) => group.map((row) => row.cityId));
+  return linkLoader(context, EventCity, "event.cityIds", {
+    from: "eventId",
+    to: "cityId",
+    order: { position: "ASC" },
   });
 }
 
@@ -130,27 +107,19 @@ export function cityEventIdsLoader(context: SubgraphContext) {
 
 /** Event ids of each project. */
 export function projectEventIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("project.eventIds", async (projectIds) => {
-    const rows = await context.db.getRepository(Event).find({
-      select: { id: true, projectId: true },
-      where: { projectId: In([...projectIds]) },
-      order: { id: "ASC" },
-    });
-    return groupedByKey(projectIds, rows, (row) => row.projectId!).map((group) => group.map((row) => row.id));
+  return linkLoader(context, Event, "project.eventIds", {
+    from: "projectId",
+    to: "id",
+    order: { id: "ASC" },
   });
 }
 
 /** Event ids each agreement provides for. */
 export function agreementEventIdsLoader(context: SubgraphContext) {
-  return context.loaders.get<string, string[]>("agreement.eventIds", async (agreementIds) => {
-    const rows = await context.db.getRepository(Event).find({
-      select: { id: true, agreementId: true },
-      where: { agreementId: In([...agreementIds]) },
-      order: { id: "ASC" },
-    });
-    return groupedByKey(agreementIds, rows, (row) => row.agreementId!).map((group) =>
-      group.map((row) => row.id),
-    );
+  return linkLoader(context, Event, "agreement.eventIds", {
+    from: "agreementId",
+    to: "id",
+    order: { id: "ASC" },
   });
 }
 
