@@ -128,6 +128,9 @@ export const coalTowns: SourceBundle = {
         source(
           "Program je del pobude za premogovne regije v tranziciji na zahodnem Balkanu in v Ukrajini in je financiran s strani Evropske komisije.",
         ),
+        source(
+          "Program omogoča priložnost, da se regije med seboj povežejo in vzpostavijo neposredne dialoge z različnimi deležniki, se med seboj učijo in prenašajo znanje.",
+        ),
       ],
     },
   ],

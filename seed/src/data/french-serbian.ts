@@ -130,6 +130,21 @@ export const frenchSerbian: SourceBundle = {
         source("Francuska ambasada i SKGO potpisali akcioni plan za 2020."),
         source(LEAD),
         source("publie le 27/02/2020"),
+        source(DECENTRALISED),
+        source(
+          "Ova saradnja je takođe deo podrške Francuske Republike u procesu pristupanja Srbije Evropskoj uniji i međunarodne saradnje gradova i opstina.",
+        ),
+        source(SURESNES_KRAGUJEVAC),
+        source(NEVERS_SREMSKA_MITROVICA),
+        source(
+          "Od 2009. godine realizuje se i Program međunarodnih volontera u SKGO, gde SKGO ima na raspolaganju jednog/u koordinatora/ku koji/a se bavi saradnjom francuskih i srpskih opština.",
+        ),
+        source(
+          "U okviru podrške koju Francuska pruža Srbiji u procesu EU integracija, Odeljenje za saradnju i kulturu Ambasade Francuske nastoji da omogući realizacija projekata između srpskih i fracuskih opština, što iz fondova Ministarstva spoljnih poslova Francuske, što kroz konkurse iz evropskih fondova.",
+        ),
+        source(
+          "Ambasada i SKGO takođe motivišu nove lokalne samouprave da se uključe u saradnju sa francuskim opštinama i nastoje da uspostave odgovarajuće kontakte sa potencijalnim partnerima u Francuskoj.",
+        ),
       ],
     },
   ],

@@ -131,6 +131,10 @@ export const kranjVillach: SourceBundle = {
         source(
           "Inovativen pristop pri pravi strategije bodo tako uporabili tudi v Beljaku, kjer bodo ravno v prihodnjem obdobju pristopili k pripravili trajnostnega načrta razvoja mesta.",
         ),
+        source(
+          "Trajnostna urbana strategija Mestne občine Kranj do leta 2030, ki je dobila pohvalo okoljskega ministrstva, je zanimiva tudi za pobratena mesta Mestne občine Kranj.",
+        ),
+        source("Predstavnici iz Beljaka sta se seznanila tudi z organizacijo mestne uprave."),
       ],
     },
   ],

@@ -142,6 +142,22 @@ export const ljubljanaMoscow: SourceBundle = {
           "2. Ta Program velja tri leta, če nobena od podpisnic ga pisno ne odpove najkasneje tri mesece pred potekom njegove veljavnosti.",
         ),
         source("Ta Program stopi v veljavo na dan podpisa."),
+        source("v težnji, da dodajata odnosom med mestoma dinamičen in stalni značaj,"),
+        source(
+          "1. V obdobju veljavnosti tega Programa bosta podpisnici izmenjali delegacije in skupine strokovnjakov iz konkretnih področij delovanja mesta samostojno, po potrebi.",
+        ),
+        source(
+          "2. Tematiko srečanj, programe bivanja, termine potovanj in sestav delegacij podpisnici pravočasno določata in usklajujeta preko mestnih struktur, ki odgovarjajo za mednarodne odnose.",
+        ),
+        source(
+          "3. Pri izmenjavi delegacij strokovnjakov podpisnici izhajata iz tega, da je namen srečanj glede vsake konkretne teme vzpostavljanje direktnih stikov med ustreznimi strukturami in ustanovami ter pridobivanje obojestranske koristi v rezultatu takih stikov.",
+        ),
+        source(
+          "1. V obdobju veljavnosti tega Programa podpisnici na vse načine spodbujata in podpirata napore svojih municipalnih struktur, državnih, komercialnih in nevladnih organizacij ter fizičnih oseb, ki so usmerjeni v razvoj partnerskih povezav med mestoma.",
+        ),
+        source(
+          "3. Financiranje posameznih področij sodelovanja bo odvisno od finančnih zmožnosti podpisnic in ga bosta podpisnici izvajali samostojno.",
+        ),
         source(
           "Podpisano v Moskvi, 10 septembra 2019 v dveh enakih izvodih, vsak v ruskem in slovenskem jeziku, pri čemer sta obe besedili pravno enakovredni.",
         ),
