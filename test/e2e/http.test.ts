@@ -14,6 +14,12 @@ afterAll(() => federation.close());
 const QUERIES = path.resolve(__dirname, "../queries");
 
 describe("gateway over HTTP", () => {
+  it("answers its health check", async () => {
+    const response = await fetch(federation.gatewayUrl.replace(/\/graphql$/, "/health"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
   it("answers the dossier query as the golden file says", async () => {
     const document = readFileSync(path.join(QUERIES, "dossier.graphql"), "utf8");
     const expected = JSON.parse(readFileSync(path.join(QUERIES, "dossier.json"), "utf8"));
