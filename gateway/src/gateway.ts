@@ -7,6 +7,7 @@ import {
   RemoteGraphQLDataSource,
 } from "@apollo/gateway";
 import { ApolloServer, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createContext, type SubgraphContext } from "@twingraph/kit";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
@@ -65,5 +66,10 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
 }
 
 export function createGatewayServer(options: GatewayOptions): ApolloServer<BaseContext> {
-  return new ApolloServer({ gateway: createGateway(options), introspection: true });
+  // the gateway's own page at "/" replaces Apollo's landing page, which needs a CDN
+  return new ApolloServer({
+    gateway: createGateway(options),
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
 }

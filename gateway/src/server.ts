@@ -2,6 +2,7 @@
 import { type RunningServer, serve } from "@twingraph/kit";
 import { readSupergraph } from "./compose";
 import { createGatewayServer, type GatewayOptions } from "./gateway";
+import { servePlayground } from "./playground";
 
 export const GATEWAY_PORT = 4000;
 
@@ -14,5 +15,5 @@ export async function startGateway(
     ...options,
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
   });
-  return serve(server, { port, host, context: async () => ({}) });
+  return serve(server, { port, host, context: async () => ({}), routes: { "/": servePlayground } });
 }

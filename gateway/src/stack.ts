@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     const gatewayPort = portFromEnv("GATEWAY_PORT", GATEWAY_PORT);
     gateway = await startGateway(gatewayPort);
     console.log(`\ntwingraph is ready: http://localhost:${gateway.port}/graphql  (Ctrl-C stops everything)`);
+    console.log(`A query page: http://localhost:${gateway.port}/`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);

@@ -32,6 +32,15 @@ describe("gateway over HTTP", () => {
     expect(await response.json()).toEqual(expected.Twinning);
   });
 
+  it("serves its query page at /, prefilled with the dossier", async () => {
+    const response = await fetch(federation.gatewayUrl.replace(/\/graphql$/, "/"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    const page = await response.text();
+    expect(page).toContain('fetch("/graphql"');
+    expect(page).toContain("partnershipBetween");
+  });
+
   it("answers unknown ids with null or an empty list", async () => {
     const result = await federation.execute(/* GraphQL */ `{
       city(id: "xx-nowhere") { id }
