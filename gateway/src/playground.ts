@@ -19,10 +19,10 @@ const PAGE = /* HTML */ `<!doctype html>
 <title>twingraph</title>
 <style>
   body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #1d2330; }
-  main { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+  main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
   textarea, pre { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, monospace; }
   textarea { height: 22rem; } #variables { height: 4rem; }
-  pre { background: #f4f5f7; padding: .75rem; min-height: 27rem; overflow: auto; margin: 0; }
+  pre { background: #f4f5f7; padding: .75rem; height: 27rem; overflow: auto; margin: 0; white-space: pre-wrap; }
   button { font-size: 1rem; padding: .3rem 1.2rem; }
 </style>
 </head>
