@@ -9,6 +9,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(
+    `The ${AGREEMENTS.name} subgraph could not start: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 });

@@ -46,7 +46,13 @@ export async function serve<TContext extends BaseContext>(
       });
     });
   });
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE") return reject(error);
+      reject(new Error(`Port ${options.port} is already in use; stop what uses it or choose another port.`));
+    });
+    httpServer.listen(options.port, options.host, resolve);
+  });
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${port}/graphql`,
