@@ -27,7 +27,7 @@ export interface SeedCounts {
 }
 
 /** One record per city even when several documents name it: aliases and sources accumulate. */
-export function mergeCities(cities: readonly SeedCity[]): CityInput[] {
+function mergeCities(cities: readonly SeedCity[]): CityInput[] {
   const byId = new Map<string, CityInput>();
   for (const city of cities) {
     const known = byId.get(city.id);

@@ -1,7 +1,5 @@
 // The cities subgraph as a library: entities, schema and database, for the gateway, seed and tests.
 export * from "./entities";
-export { countryArgument } from "./resolvers/city.resolver";
-export { matchScore } from "./resolvers/city-search";
 export { buildCitiesSubgraph } from "./schema";
 export { CITIES, openCitiesDatabase } from "./server";
 export * from "./store";

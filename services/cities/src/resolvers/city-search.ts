@@ -40,7 +40,7 @@ export async function searchCityIds(
 }
 
 /** 1 for the whole name; less for partial matches, and less the more of the name is left over. */
-export function matchScore(query: string, candidate: string, kind: string): number {
+function matchScore(query: string, candidate: string, kind: string): number {
   const primaryBonus = kind === "name" ? 0.02 : 0;
   if (candidate === query) return 0.98 + primaryBonus;
   const coverage = query.length / candidate.length;

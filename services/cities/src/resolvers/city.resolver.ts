@@ -17,7 +17,7 @@ import { aliasLoader, cityLoader } from "./city.loaders";
 import { searchCityIds } from "./city-search";
 
 /** An ISO alpha-2 code or an English country name, as a code; a clear error otherwise. */
-export function countryArgument(country: string | null | undefined): string | undefined {
+function countryArgument(country: string | null | undefined): string | undefined {
   if (country === null || country === undefined) return undefined;
   if (isCountryCode(country)) return country.toUpperCase();
   const code = countryCodeFromName(country);

@@ -101,7 +101,7 @@ function distinctCityIds(partnership: PartnershipRef): string[] {
  * Visits among a set of cities, given every visit link of those cities: the host is one of them and
  * at least one other of them sent a delegation. Sorted ids.
  */
-export function visitsBetween(links: readonly VisitCity[]): string[] {
+function visitsBetween(links: readonly VisitCity[]): string[] {
   const hostOf = new Map<string, string>();
   const visitorsOf = new Map<string, string[]>();
   for (const link of links) {
