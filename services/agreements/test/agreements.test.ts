@@ -1,8 +1,7 @@
 // The agreements subgraph against an in-memory database: finding the partnership between cities,
 // which agreements count for a partnership or a city, the fields it adds to City, argument checks,
 // idempotent writes, and that lists are batched per request, not per parent.
-import { createContext, StatementCounter } from "@twingraph/kit";
-import { graphql } from "graphql";
+import { type Executor, localExecutor, StatementCounter } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -23,7 +22,7 @@ import {
 
 const counter = new StatementCounter();
 let db: DataSource;
-let run: (source: string, variableValues?: Record<string, unknown>) => ReturnType<typeof graphql>;
+let run: Executor;
 
 const source = (quote: string) => ({ document: "xx-agreements.txt", quote, language: "en" });
 
@@ -167,8 +166,7 @@ async function write(): Promise<void> {
 beforeAll(async () => {
   db = await openAgreementsDatabase({ url: ":memory:", logger: counter });
   const { schema } = await buildAgreementsSubgraph();
-  run = (source, variableValues) =>
-    graphql({ schema, source, variableValues, contextValue: createContext(db) });
+  run = localExecutor(schema, db);
   await write();
   // a second import of the same records must leave the same rows
   await write();

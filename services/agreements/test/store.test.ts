@@ -1,7 +1,6 @@
 // Writes that do not depend on their order or on clean input: an agreement written before its
 // partnership, and a city or partnership named twice in one write.
-import { createContext } from "@twingraph/kit";
-import { graphql } from "graphql";
+import { type Executor, localExecutor } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,13 +16,13 @@ import {
 } from "../src";
 
 let db: DataSource;
-let run: (source: string) => ReturnType<typeof graphql>;
+let run: Executor;
 const source = (quote: string) => ({ document: "xx-store.txt", quote });
 
 beforeAll(async () => {
   db = await openAgreementsDatabase({ url: ":memory:" });
   const { schema } = await buildAgreementsSubgraph();
-  run = (query) => graphql({ schema, source: query, contextValue: createContext(db) });
+  run = localExecutor(schema, db);
 });
 afterAll(() => db.destroy());
 

@@ -1,17 +1,15 @@
-import { createContext } from "@twingraph/kit";
-import { graphql } from "graphql";
+import { type Executor, localExecutor } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCitiesSubgraph, City, cityName, openCitiesDatabase } from "../src";
 
 let db: DataSource;
-let run: (source: string, variableValues?: Record<string, unknown>) => ReturnType<typeof graphql>;
+let run: Executor;
 
 beforeAll(async () => {
   db = await openCitiesDatabase({ url: ":memory:" });
   const { schema } = await buildCitiesSubgraph();
-  run = (source, variableValues) =>
-    graphql({ schema, source, variableValues, contextValue: createContext(db) });
+  run = localExecutor(schema, db);
   const villach = Object.assign(new City(), {
     id: "at-villach",
     name: "Villach",

@@ -1,7 +1,6 @@
 // The news subgraph against an in-memory database: the fields it adds to other subgraphs' entities,
 // argument checks, idempotent writes, and that lists are batched per request, not per parent.
-import { createContext, StatementCounter } from "@twingraph/kit";
-import { graphql } from "graphql";
+import { type Executor, localExecutor, StatementCounter } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -19,7 +18,7 @@ import {
 
 const counter = new StatementCounter();
 let db: DataSource;
-let run: (source: string, variableValues?: Record<string, unknown>) => ReturnType<typeof graphql>;
+let run: Executor;
 
 const source = (quote: string) => ({ document: "xx-news.txt", quote, language: "en" });
 
@@ -162,8 +161,7 @@ async function write(): Promise<void> {
 beforeAll(async () => {
   db = await openNewsDatabase({ url: ":memory:", logger: counter });
   const { schema } = await buildNewsSubgraph();
-  run = (source, variableValues) =>
-    graphql({ schema, source, variableValues, contextValue: createContext(db) });
+  run = localExecutor(schema, db);
   await write();
   // a second import of the same records must leave the same rows
   await write();

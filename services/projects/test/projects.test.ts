@@ -1,8 +1,7 @@
 // The projects subgraph against an in-memory database: the projects it adds to cities and
 // partnerships, project and programme fields, argument checks, idempotent writes, and that
 // references and lists are batched per request, not per parent.
-import { createContext, StatementCounter } from "@twingraph/kit";
-import { graphql } from "graphql";
+import { type Executor, localExecutor, StatementCounter } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -18,7 +17,7 @@ import {
 
 const counter = new StatementCounter();
 let db: DataSource;
-let run: (source: string, variableValues?: Record<string, unknown>) => ReturnType<typeof graphql>;
+let run: Executor;
 
 const source = (quote: string) => ({ document: "xx-projects.txt", quote, language: "en" });
 
@@ -135,8 +134,7 @@ async function write(): Promise<void> {
 beforeAll(async () => {
   db = await openProjectsDatabase({ url: ":memory:", logger: counter });
   const { schema } = await buildProjectsSubgraph();
-  run = (source, variableValues) =>
-    graphql({ schema, source, variableValues, contextValue: createContext(db) });
+  run = localExecutor(schema, db);
   await write();
   // a second import of the same records must leave the same rows
   await write();
