@@ -14,6 +14,8 @@ import { type PartnerRole, upsertProgrammes, upsertProjects } from "@twingraph/p
 import { sourceBundles } from "./data";
 import type { SeedCity, SourceBundle } from "./data/types";
 import type { Databases } from "./databases";
+import { enrichCities } from "./enrich";
+import type { GazetteerReport } from "./places";
 
 export interface SeedCounts {
   cities: number;
@@ -42,10 +44,16 @@ function mergeCities(cities: readonly SeedCity[]): CityInput[] {
   return [...byId.values()];
 }
 
+export interface SourcesLoaded {
+  counts: SeedCounts;
+  /** how the source cities fared in the gazetteer: every one should be matched */
+  gazetteer: GazetteerReport;
+}
+
 export async function loadSources(
   databases: Databases,
   bundles: readonly SourceBundle[] = sourceBundles,
-): Promise<SeedCounts> {
+): Promise<SourcesLoaded> {
   const cities = mergeCities(bundles.flatMap((bundle) => bundle.cities));
   const partnerships = bundles.flatMap((bundle) => bundle.partnerships);
   const agreements = bundles.flatMap((bundle) => bundle.agreements);
@@ -89,7 +97,8 @@ export async function loadSources(
     await upsertVisits(manager, visits);
     await upsertEvents(manager, events);
   });
-  return {
+  const gazetteer = await enrichCities(databases.cities);
+  const counts = {
     cities: cities.length,
     partnerships: partnerships.length,
     agreements: agreements.length,
@@ -99,4 +108,5 @@ export async function loadSources(
     visits: visits.length,
     events: events.length,
   };
+  return { counts, gazetteer };
 }

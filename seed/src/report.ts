@@ -1,4 +1,5 @@
 // Human-readable progress and reports for the command line.
+import type { GazetteerReport } from "./places";
 import type { SeedResult } from "./seed";
 import type { Progress, WorldImportReport } from "./world-import";
 
@@ -26,6 +27,7 @@ export function describeWorldImport(report: WorldImportReport, linesPerReason = 
     `rows read ${report.rowsRead}; partnerships created ${report.partnershipsCreated}, merged ${report.partnershipsMerged}; ` +
       `duplicate rows ${report.duplicateRows}; cities created ${report.citiesCreated}, matched ${report.citiesMatched}; ` +
       `rejected ${report.rejected.length}`,
+    `  places in the gazetteer: ${describeGazetteer(report.gazetteer)}`,
   ];
   const byReason = new Map<string, number[]>();
   for (const { line, reason } of report.rejected)
@@ -40,11 +42,24 @@ export function describeWorldImport(report: WorldImportReport, linesPerReason = 
 
 export function describeSeed(result: SeedResult): string {
   if (result.skipped) return "Databases already seeded; nothing to add.";
-  const counts = Object.entries(result.counts ?? {})
+  const counts = Object.entries(result.sources?.counts ?? {})
     .map(([kind, count]) => `${count} ${kind}`)
     .join(", ");
   const world = result.world
     ? `\nWorld twinning file ${result.worldFile}: ${describeWorldImport(result.world)}`
     : "";
-  return `Seeded from the source documents: ${counts}.${world}`;
+  const located = result.sources
+    ? `\nSource cities in the gazetteer: ${describeGazetteer(result.sources.gazetteer)}`
+    : "";
+  return `Seeded from the source documents: ${counts}.${located}${world}`;
+}
+
+/** Counts, then every ambiguous place with its namesakes: those are for a person to settle. */
+export function describeGazetteer(report: GazetteerReport): string {
+  const lines = [
+    `${report.matched} matched, ${report.ambiguous.length} ambiguous, ${report.unmatched.length} not found (GeoNames cities500, CC BY 4.0)`,
+  ];
+  for (const place of report.ambiguous)
+    lines.push(`    ambiguous: ${place.name} (${place.countryCode}): ${place.candidates.join("; ")}`);
+  return lines.join("\n");
 }

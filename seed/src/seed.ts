@@ -6,7 +6,7 @@ import path from "node:path";
 import { defaultDataDir } from "@twingraph/kit";
 import { sourceBundles } from "./data";
 import type { Databases } from "./databases";
-import { loadSources, type SeedCounts } from "./load-sources";
+import { loadSources, type SourcesLoaded } from "./load-sources";
 import {
   defaultWorldFile,
   importWorldTwinnings,
@@ -16,7 +16,7 @@ import {
 
 export interface SeedResult {
   skipped: boolean;
-  counts?: SeedCounts;
+  sources?: SourcesLoaded;
   world?: WorldImportReport;
   worldFile: string | null;
 }
@@ -51,11 +51,11 @@ export async function seed(databases: Databases, options: SeedOptions = {}): Pro
   if (!options.force && existsSync(state) && JSON.parse(readFileSync(state, "utf8")).fingerprint === print) {
     return { skipped: true, worldFile };
   }
-  const counts = await loadSources(databases);
+  const sources = await loadSources(databases);
   const world = worldFile ? await importWorldTwinnings(databases, worldFile, options.progress) : undefined;
   mkdirSync(path.dirname(state), { recursive: true });
   writeFileSync(state, JSON.stringify({ fingerprint: print, seededAt: new Date().toISOString() }, null, 2));
-  return { skipped: false, counts, world, worldFile };
+  return { skipped: false, sources, world, worldFile };
 }
 
 export const WORLD_FILE_HINT =

@@ -12,10 +12,18 @@ import {
   partnershipsByMembers,
   upsertPartnerships,
 } from "@twingraph/agreements";
-import { type CityInput, cityNameKeys, upsertCities } from "@twingraph/cities";
-import { cityId, countryCodeFromName, nameKey, type SourceRecord } from "@twingraph/kit";
+import { upsertCities } from "@twingraph/cities";
+import type { SourceRecord } from "@twingraph/kit";
 import { parse } from "csv-parse/sync";
 import type { Databases } from "./databases";
+import {
+  type Coordinates,
+  countryCodeOf,
+  type GazetteerReport,
+  type Place,
+  PlaceResolver,
+  RowError,
+} from "./places";
 
 export const WORLD_SOURCE: SourceRecord = {
   document: "Wikipedia: List of twin towns and sister cities",
@@ -54,13 +62,13 @@ export interface WorldImportReport {
   partnershipsMerged: number;
   duplicateRows: number;
   rejected: Rejection[];
+  /** how the file's places fared in the gazetteer */
+  gazetteer: GazetteerReport;
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
 type Row = Record<(typeof WORLD_COLUMNS)[number], string>;
-
-class RowError extends Error {}
 
 /** Parses the file or throws, naming what is wrong with it; a file that fails here changes nothing. */
 export function parseWorldFile(text: string): Row[] {
@@ -79,26 +87,14 @@ export function parseWorldFile(text: string): Row[] {
   return records;
 }
 
-interface Place {
-  id: string;
-  input: CityInput;
-  existing: boolean;
-}
-
 export async function importWorldTwinnings(
   databases: Databases,
   file: string,
   progress: Progress = () => {},
 ): Promise<WorldImportReport> {
   const rows = parseWorldFile(await readFile(file, "utf8"));
-  const knownCities = new Map(
-    (await cityNameKeys(databases.cities.manager)).map((name) => [
-      `${name.countryCode}|${name.key}`,
-      name.cityId,
-    ]),
-  );
+  const places = await PlaceResolver.open(databases.cities.manager);
   const knownPairs = await partnershipsByMembers(databases.agreements.manager);
-  const places = new Map<string, Place>();
   const pairs = new Map<string, PartnershipInput>();
   const report: WorldImportReport = {
     rowsRead: rows.length,
@@ -108,28 +104,11 @@ export async function importWorldTwinnings(
     partnershipsMerged: 0,
     duplicateRows: 0,
     rejected: [],
+    gazetteer: places.report,
   };
 
-  const placeOf = (name: string, country: string, lat: string, lng: string): Place => {
-    if (name === "") throw new RowError("a city name is empty");
-    const countryCode = countryCodeFromName(country);
-    if (!countryCode) throw new RowError(`unknown country "${country}"`);
-    const key = nameKey(name);
-    if (key === "") throw new RowError(`the city name "${name}" has no letters or digits`);
-    const known = knownCities.get(`${countryCode}|${key}`);
-    const id = known ?? cityId(countryCode, name);
-    let place = places.get(id);
-    if (!place) {
-      const [latitude, longitude] = coordinates(lat, lng);
-      place = {
-        id,
-        existing: known !== undefined,
-        input: { id, name, countryCode, latitude, longitude, aliases: [], sources: [WORLD_SOURCE] },
-      };
-      places.set(id, place);
-    }
-    return place;
-  };
+  const placeOf = (name: string, country: string, lat: string, lng: string): Place =>
+    places.resolve(name, countryCodeOf(country), WORLD_SOURCE, coordinates(lat, lng));
 
   rows.forEach((row, index) => {
     const line = index + 2;
@@ -160,16 +139,10 @@ export async function importWorldTwinnings(
   });
   progress("checking rows", rows.length, rows.length);
 
-  const cityInputs = [...places.values()];
-  report.citiesCreated = cityInputs.filter((place) => !place.existing).length;
-  report.citiesMatched = cityInputs.length - report.citiesCreated;
+  report.citiesCreated = places.created;
+  report.citiesMatched = places.matched;
   await databases.cities.transaction((manager) =>
-    writeInSteps(
-      cityInputs.map((place) => place.input),
-      (batch) => upsertCities(manager, batch),
-      "cities",
-      progress,
-    ),
+    writeInSteps(places.inputs(), (batch) => upsertCities(manager, batch), "cities", progress),
   );
   await databases.agreements.transaction((manager) =>
     writeInSteps(
@@ -196,7 +169,7 @@ async function writeInSteps<T>(
 }
 
 /** Decimal degrees when both are valid numbers in range; otherwise no coordinates rather than wrong ones. */
-function coordinates(lat: string, lng: string): [number | null, number | null] {
+function coordinates(lat: string, lng: string): Coordinates | null {
   const latitude = Number.parseFloat(lat);
   const longitude = Number.parseFloat(lng);
   const valid =
@@ -204,5 +177,5 @@ function coordinates(lat: string, lng: string): [number | null, number | null] {
     Number.isFinite(longitude) &&
     Math.abs(latitude) <= 90 &&
     Math.abs(longitude) <= 180;
-  return valid ? [latitude, longitude] : [null, null];
+  return valid ? { latitude, longitude } : null;
 }

@@ -33,7 +33,10 @@ async function allCounts(): Promise<Record<string, Record<string, number>>> {
 
 describe("loading the sources", () => {
   it("creates every record once and nothing more on a second load", async () => {
-    const counts = await loadSources(databases);
+    const { counts, gazetteer } = await loadSources(databases);
+    expect(gazetteer.unmatched).toEqual([]);
+    expect(gazetteer.ambiguous).toEqual([]);
+    expect(gazetteer.matched).toBe(counts.cities);
     const first = await allCounts();
     expect(first.cities.city).toBe(counts.cities);
     expect(first.agreements.partnership).toBe(counts.partnerships);

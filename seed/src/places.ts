@@ -1,0 +1,178 @@
+// Turning a place as a file or document names it into a city of the graph: an existing city with the
+// same name key or GeoNames id in the same country, or a new one enriched from the gazetteer.
+import { type CityInput, cityNameKeys } from "@twingraph/cities";
+import { cityId, countryCodeFromName, isCountryCode, nameKey, type SourceRecord } from "@twingraph/kit";
+import type { EntityManager } from "typeorm";
+import {
+  GAZETTEER_CREDIT,
+  type Gazetteer,
+  type GazetteerMatch,
+  type GazetteerPlace,
+  loadGazetteer,
+} from "./gazetteer";
+
+/** A row that cannot be used: rejected with its reason, the rest of the file goes on. */
+export class RowError extends Error {}
+
+export const GAZETTEER_SOURCE: SourceRecord = {
+  document: GAZETTEER_CREDIT.document,
+  url: GAZETTEER_CREDIT.url,
+  quote: `Coordinates, population and alternate names from GeoNames (${GAZETTEER_CREDIT.licence}).`,
+};
+
+export interface Coordinates {
+  latitude: number;
+  longitude: number;
+}
+
+export interface AmbiguousPlace {
+  name: string;
+  countryCode: string;
+  /** "name (GeoNames id, population)" of each namesake */
+  candidates: string[];
+}
+
+export interface GazetteerReport {
+  matched: number;
+  ambiguous: AmbiguousPlace[];
+  unmatched: { name: string; countryCode: string }[];
+}
+
+export function emptyGazetteerReport(): GazetteerReport {
+  return { matched: 0, ambiguous: [], unmatched: [] };
+}
+
+export interface Place {
+  id: string;
+  existing: boolean;
+  input: CityInput;
+}
+
+/** An ISO code or an English country name as an ISO code; a row error otherwise. */
+export function countryCodeOf(country: string): string {
+  const trimmed = country.trim();
+  if (trimmed === "") throw new RowError("a country is empty");
+  if (isCountryCode(trimmed)) return trimmed.toUpperCase();
+  const code = countryCodeFromName(trimmed);
+  if (!code) throw new RowError(`unknown country "${trimmed}"`);
+  return code;
+}
+
+export class PlaceResolver {
+  private readonly places = new Map<string, Place>();
+  readonly report = emptyGazetteerReport();
+
+  private constructor(
+    private readonly byKey: Map<string, string>,
+    private readonly byGeonameId: Map<number, string>,
+    private readonly existingIds: ReadonlySet<string>,
+    private readonly gazetteer: Gazetteer,
+  ) {}
+
+  static async open(manager: EntityManager, gazetteer = loadGazetteer()): Promise<PlaceResolver> {
+    const byKey = new Map<string, string>();
+    const byGeonameId = new Map<number, string>();
+    for (const name of await cityNameKeys(manager)) {
+      byKey.set(`${name.countryCode}|${name.key}`, name.cityId);
+      if (name.geonameId !== null) byGeonameId.set(name.geonameId, name.cityId);
+    }
+    return new PlaceResolver(byKey, byGeonameId, new Set(byKey.values()), gazetteer);
+  }
+
+  /** The city a name denotes in a country; the same name resolves to the same place for the whole run. */
+  resolve(name: string, countryCode: string, source: SourceRecord, near?: Coordinates | null): Place {
+    const trimmed = name.trim();
+    if (trimmed === "") throw new RowError("a city name is empty");
+    const key = nameKey(trimmed);
+    if (key === "") throw new RowError(`the city name "${trimmed}" has no letters or digits`);
+    const known = this.byKey.get(`${countryCode}|${key}`);
+    if (known) return this.place(known, trimmed, countryCode, source, near, undefined);
+    const match = this.gazetteer.match(trimmed, countryCode, near ?? undefined);
+    this.count(match, trimmed, countryCode);
+    const gazetteerPlace = match.kind === "matched" ? match.place : undefined;
+    const id =
+      (gazetteerPlace && this.byGeonameId.get(gazetteerPlace.geonameId)) ?? cityId(countryCode, trimmed);
+    this.byKey.set(`${countryCode}|${key}`, id);
+    if (gazetteerPlace) this.byGeonameId.set(gazetteerPlace.geonameId, id);
+    return this.place(id, trimmed, countryCode, source, near, gazetteerPlace);
+  }
+
+  /** Every place resolved so far, as upserts: new cities whole, existing ones with what they gain. */
+  inputs(): CityInput[] {
+    return [...this.places.values()].map((place) => place.input);
+  }
+
+  get created(): number {
+    return [...this.places.values()].filter((place) => !place.existing).length;
+  }
+
+  get matched(): number {
+    return this.places.size - this.created;
+  }
+
+  private place(
+    id: string,
+    name: string,
+    countryCode: string,
+    source: SourceRecord,
+    near: Coordinates | null | undefined,
+    gazetteerPlace: GazetteerPlace | undefined,
+  ): Place {
+    const known = this.places.get(id);
+    if (known) {
+      if (!known.input.sources.some((existing) => existing.document === source.document))
+        known.input.sources.push(source);
+      if (name !== known.input.name && !known.input.aliases.some((alias) => alias.name === name))
+        known.input.aliases.push({ name });
+      return known;
+    }
+    const place: Place = {
+      id,
+      existing: this.existingIds.has(id),
+      input: {
+        id,
+        name,
+        countryCode,
+        aliases: [],
+        ...(gazetteerPlace ? enrichment(gazetteerPlace) : {}),
+        // coordinates given with the name locate this very place; the gazetteer's are the fallback
+        latitude: near?.latitude ?? gazetteerPlace?.latitude ?? null,
+        longitude: near?.longitude ?? gazetteerPlace?.longitude ?? null,
+        sources: gazetteerPlace ? [source, GAZETTEER_SOURCE] : [source],
+      },
+    };
+    this.places.set(id, place);
+    return place;
+  }
+
+  private count(match: GazetteerMatch, name: string, countryCode: string): void {
+    if (match.kind === "matched") this.report.matched += 1;
+    else if (match.kind === "ambiguous")
+      this.report.ambiguous.push({ name, countryCode, candidates: match.candidates.map(describeCandidate) });
+    else this.report.unmatched.push({ name, countryCode });
+  }
+}
+
+export function describeCandidate(place: GazetteerPlace): string {
+  return `${place.name} (GeoNames ${place.geonameId}, population ${place.population})`;
+}
+
+/** Only codes like "MOW" and scripts our readers do not write are left out of the aliases. */
+const USEFUL_ALIAS = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}\d\s'’.,()-]+$/u;
+const AIRPORT_CODE = /^[A-Z]{3,4}$/;
+
+/** What the gazetteer adds to a city: its id, population, coordinates and other names. */
+export function enrichment(
+  place: GazetteerPlace,
+): Pick<CityInput, "geonameId" | "population" | "gazetteerNames"> & Coordinates {
+  const names = new Set([place.name, place.asciiName, ...place.alternateNames]);
+  return {
+    geonameId: place.geonameId,
+    population: place.population > 0 ? place.population : null,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    gazetteerNames: [...names].filter(
+      (name) => name !== "" && USEFUL_ALIAS.test(name) && !AIRPORT_CODE.test(name),
+    ),
+  };
+}
