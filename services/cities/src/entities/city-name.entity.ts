@@ -1,11 +1,13 @@
 // Every way a place is written: its primary and local names (kept here so one table answers name
-// searches) and its aliases, each with a search key free of case and diacritics.
-import { nameKey } from "@twingraph/kit";
+// searches) and its aliases, each with a search key free of case and diacritics and the key's stem,
+// which inflected forms of the name share (Kranju, Kragujevca).
+import { nameKey, nameStem } from "@twingraph/kit";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from "typeorm";
 import type { City } from "./city.entity";
 
-export type CityNameKind = "name" | "local" | "alias";
+/** "gazetteer": a GeoNames alternate name; searchable, but not evidence that two spellings are one place */
+export type CityNameKind = "name" | "local" | "alias" | "gazetteer";
 
 @ObjectType({ description: "Another name of a place: an exonym, transcription or spelling met in sources." })
 @Entity("city_name")
@@ -36,6 +38,11 @@ export class CityName {
   @Column("text")
   key!: string;
 
+  /** nameStem(name); the default lets schema synchronisation add the column to a filled table */
+  @Index()
+  @Column("text", { default: "" })
+  stem!: string;
+
   @Field(() => String, { nullable: true, description: 'BCP 47 where known: "sl", "sr-Latn", "de"' })
   get language(): string | null {
     return this.languageTag || null;
@@ -54,5 +61,6 @@ export function cityName(
     name,
     languageTag: language ?? "",
     key: nameKey(name),
+    stem: nameStem(name),
   });
 }
