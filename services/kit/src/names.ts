@@ -130,11 +130,11 @@ const MIN_STEM = 3;
 const FLEETING_VOWEL = /([^aeiou\P{L}])[ae]([^aeiou\P{L}])$/u;
 
 /**
- * One word's stem: without its case ending and without a fleeting a/e before the last consonant.
- * The fleeting vowel is dropped from every stem, nominative or not, because the nominative keeps it
- * and the other cases lose it (Kragujevac/Kragujevca, Celovec/Celovcu, Čačak/Čačku): dropping it
- * everywhere makes both sides meet. Stems need not be words ("Beljak", "Beljaka" -> "beljk"); they
- * only have to be the same on both sides.
+ * One word's stem: without its case ending, without a fleeting a/e before the last consonant, and
+ * with a final k, g or h softened. The fleeting vowel is dropped from every stem, nominative or not,
+ * because the nominative keeps it and the other cases lose it (Kragujevac/Kragujevca,
+ * Celovec/Celovcu, Čačak/Čačku): dropping it everywhere makes both sides meet. Stems need not be
+ * words ("Beljak", "Beljaka" -> "beljc"); they only have to be the same on both sides.
  */
 function wordStem(word: string): string {
   let stem = word;
@@ -145,12 +145,17 @@ function wordStem(word: string): string {
     }
   }
   // shorter stems keep the vowel: "Sad" would become "sd" and meet "Sed", "Sid"...
-  return stem.length >= 5 ? stem.replace(FLEETING_VOWEL, "$1$2") : stem;
+  if (stem.length >= 5) stem = stem.replace(FLEETING_VOWEL, "$1$2");
+  // Serbian turns k, g, h into c, z, s before the -i of the dative and locative (Banja Luka, u Banjoj
+  // Luci; Rijeka, u Rijeci): every stem ends in the softened letter, so both meet
+  return stem.replace(/[kgh]$/, (letter) => SOFTENED[letter]);
 }
+
+const SOFTENED: Readonly<Record<string, string>> = { k: "c", g: "z", h: "s" };
 
 /**
  * The name key with each word reduced to its stem: "Kragujevcu" and "Kragujevac" -> "kragujevc",
- * "Sremske Mitrovice" -> "sremsk mitrovic", "Novom Sadu" and "Novi Sad" -> "nov sad". A crude
+ * "Novom Sadu" and "Novi Sad" -> "nov sad", "Banjoj Luci" and "Banja Luka" -> "banj luc". A crude
  * stemmer on purpose: the same function is applied to the names searched and to the query, so a
  * form only has to reduce to what its nominative reduces to, not to the grammatical stem.
  */

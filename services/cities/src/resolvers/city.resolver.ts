@@ -9,12 +9,24 @@ import {
   isCountryCode,
   type SubgraphContext,
 } from "@twingraph/kit";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { In } from "typeorm";
 import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
 import { aliasLoader, cityLoader } from "./city.loaders";
-import { searchCityIds } from "./city-search";
+import { type NameMatch, searchCityIds } from "./city-search";
 
 /** An ISO alpha-2 code or an English country name, as a code; a clear error otherwise. */
 function countryArgument(country: string | null | undefined): string | undefined {
@@ -29,6 +41,23 @@ function countryArgument(country: string | null | undefined): string | undefined
   return code;
 }
 
+@ObjectType({ description: "A city found by name, with how well the name matched." })
+export class CityMatch {
+  @Field(() => City)
+  city!: City;
+
+  @Field(() => Float, {
+    description:
+      "0..1: 1 for a city's whole name, 0.97 for a whole alias from the sources, 0.9 for a whole " +
+      "gazetteer name; up to 0.95 for an inflected form (Kranju for Kranj), up to 0.65 for the start " +
+      "of a name, up to 0.35 for a word inside a name; the more of the name the query covers, the higher",
+  })
+  score!: number;
+
+  @Field(() => String, { description: 'the name or alias that matched, as written: "Beljak" for "Beljaka"' })
+  matchedName!: string;
+}
+
 @Resolver(() => City)
 export class CityResolver {
   @Query(() => City, { nullable: true })
@@ -37,7 +66,9 @@ export class CityResolver {
   }
 
   @Query(() => [City], {
-    description: "any name or alias, case- and diacritic-insensitive, best match first",
+    description:
+      "any name or alias, case- and diacritic-insensitive, Cyrillic or Latin, in any Slovene or " +
+      "Serbian case form, best match first",
   })
   async findCities(
     @Arg("name", () => String) name: string,
@@ -46,11 +77,28 @@ export class CityResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
     @Ctx() context: SubgraphContext,
   ): Promise<City[]> {
+    const matches = await this.searchCities(name, country, first, context);
+    return matches.map((match) => match.city);
+  }
+
+  @Query(() => [CityMatch], {
+    description: "as findCities, with each match's score and the name that matched",
+  })
+  async searchCities(
+    @Arg("name", () => String) name: string,
+    @Arg("country", () => String, { nullable: true, description: "ISO 3166-1 alpha-2 code or English name" })
+    country: string | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<CityMatch[]> {
     checkNonEmpty(name, "name");
     checkFirst(first);
     const matches = await searchCityIds(context.db, name, countryArgument(country), first);
     const cities = await cityLoader(context).loadMany(matches.map((match) => match.cityId));
-    return cities.filter((city): city is City => city instanceof City);
+    return matches.flatMap((match: NameMatch, index) => {
+      const city = cities[index];
+      return city instanceof City ? [Object.assign(new CityMatch(), { ...match, city })] : [];
+    });
   }
 
   @Query(() => [City], { description: "cities by id or country, in id order" })
