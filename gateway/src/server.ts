@@ -1,6 +1,7 @@
 // Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import.
 import { type RunningServer, serve } from "@twingraph/kit";
 import { readSupergraph } from "./compose";
+import { exportRoutes } from "./export/route";
 import { createGatewayServer, type GatewayOptions } from "./gateway";
 import { servePlayground } from "./playground";
 
@@ -15,5 +16,10 @@ export async function startGateway(
     ...options,
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
   });
-  return serve(server, { port, host, context: async () => ({}), routes: { "/": servePlayground } });
+  return serve(server, {
+    port,
+    host,
+    context: async () => ({}),
+    routes: { "/": servePlayground, ...exportRoutes(server) },
+  });
 }

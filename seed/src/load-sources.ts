@@ -14,6 +14,7 @@ import { type PartnerRole, upsertProgrammes, upsertProjects } from "@twingraph/p
 import { sourceBundles } from "./data";
 import type { SeedCity, SourceBundle } from "./data/types";
 import type { Databases } from "./databases";
+import { measurePartnerships } from "./distances";
 import { enrichCities } from "./enrich";
 import type { GazetteerReport } from "./places";
 
@@ -98,6 +99,7 @@ export async function loadSources(
     await upsertEvents(manager, events);
   });
   const gazetteer = await enrichCities(databases.cities);
+  await measurePartnerships(databases);
   const counts = {
     cities: cities.length,
     partnerships: partnerships.length,

@@ -10,6 +10,8 @@ export type SubgraphName = keyof Databases;
 
 export interface Federation {
   databases: Databases;
+  /** the gateway itself, in process; for callers that use it as a library (exports) */
+  gateway?: ApolloServer<BaseContext>;
   counters: Record<SubgraphName, StatementCounter>;
   execute(
     query: string,
@@ -59,6 +61,7 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
   await server.start();
   return {
     databases,
+    gateway: server,
     counters,
     async execute(query, variables, operationName) {
       const response = await server.executeOperation({ query, variables, operationName });

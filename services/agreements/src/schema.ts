@@ -3,11 +3,12 @@ import { buildSubgraph, type Subgraph } from "@twingraph/kit";
 import { AgreementResolver } from "./resolvers/agreement.resolver";
 import { agreementsReferenceResolvers } from "./resolvers/agreements.reference";
 import { CityPartnershipsResolver } from "./resolvers/city.resolver";
+import { NetworkResolver } from "./resolvers/network.resolver";
 import { PartnershipResolver } from "./resolvers/partnership.resolver";
 
 export function buildAgreementsSubgraph(): Promise<Subgraph> {
   return buildSubgraph({
-    resolvers: [PartnershipResolver, AgreementResolver, CityPartnershipsResolver],
+    resolvers: [PartnershipResolver, AgreementResolver, CityPartnershipsResolver, NetworkResolver],
     referenceResolvers: agreementsReferenceResolvers,
   });
 }

@@ -4,6 +4,7 @@ import { chunks, insertRows, mergeSources, type SourceRecord, uniqueBy } from "@
 import { type EntityManager, In } from "typeorm";
 import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
 import { AgreementCity } from "./entities/agreement-city.entity";
+import { DataRevision } from "./entities/data-revision.entity";
 import type { AgreementKind, PartnershipKind, PartnershipStatus } from "./entities/enums";
 import { Partnership } from "./entities/partnership.entity";
 import { memberRows, PartnershipCity } from "./entities/partnership-city.entity";
@@ -58,7 +59,12 @@ export async function upsertPartnerships(
     );
     const rows = batch.map((input) => {
       const current = existing.get(input.id);
-      if (current) return Object.assign(current, { sources: mergeSources(current.sources, input.sources) });
+      if (current)
+        return Object.assign(current, {
+          since: current.since ?? input.since ?? null,
+          until: current.until ?? input.until ?? null,
+          sources: mergeSources(current.sources, input.sources),
+        });
       return repository.create({
         id: input.id,
         name: input.name ?? null,
@@ -79,6 +85,55 @@ export async function upsertPartnerships(
     );
     await indexAgreementsOf(manager, created);
   }
+  await advanceRevision(manager);
+}
+
+const PARTNERSHIPS_REVISION = "partnerships";
+
+/** Moves the partnerships' revision on, so caches built on the old data are dropped. */
+async function advanceRevision(manager: EntityManager): Promise<void> {
+  const repository = manager.getRepository(DataRevision);
+  const current = await repository.findOneBy({ name: PARTNERSHIPS_REVISION });
+  await repository.save({ name: PARTNERSHIPS_REVISION, value: (current?.value ?? 0) + 1 });
+}
+
+/** The partnerships' revision: 0 before the first write. */
+export async function partnershipsRevision(manager: EntityManager): Promise<number> {
+  return (await manager.getRepository(DataRevision).findOneBy({ name: PARTNERSHIPS_REVISION }))?.value ?? 0;
+}
+
+export interface PartnershipMembers {
+  id: string;
+  cityIds: string[];
+  distanceKm: number | null;
+}
+
+/** Every partnership's members in order, with its stored distance. */
+export async function partnershipMembers(manager: EntityManager): Promise<PartnershipMembers[]> {
+  const partnerships: { id: string; distanceKm: number | null }[] = await manager
+    .getRepository(Partnership)
+    .find({ select: { id: true, distanceKm: true }, order: { id: "ASC" } });
+  const members = await manager
+    .getRepository(PartnershipCity)
+    .find({ order: { partnershipId: "ASC", position: "ASC" } });
+  const byPartnership = new Map(partnerships.map((p) => [p.id, { ...p, cityIds: [] as string[] }]));
+  for (const member of members) byPartnership.get(member.partnershipId)?.cityIds.push(member.cityId);
+  return [...byPartnership.values()];
+}
+
+/** Stores distances that changed (the places' coordinates are the cities subgraph's to know). */
+export async function setPartnershipDistances(
+  manager: EntityManager,
+  distances: ReadonlyMap<string, number | null>,
+): Promise<number> {
+  const current = await partnershipMembers(manager);
+  const changed = current.filter((p) => distances.has(p.id) && distances.get(p.id) !== p.distanceKm);
+  for (const partnership of changed)
+    await manager
+      .getRepository(Partnership)
+      .update({ id: partnership.id }, { distanceKm: distances.get(partnership.id) ?? null });
+  if (changed.length > 0) await advanceRevision(manager);
+  return changed.length;
 }
 
 /** Agreements written before their partnership now bind its members too. */

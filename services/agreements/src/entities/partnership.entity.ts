@@ -1,6 +1,6 @@
 // A lasting relation between two or more places; its members are rows of partnership_city.
 import { Source, type SourceRecord } from "@twingraph/kit";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import { PartnershipKind, PartnershipStatus } from "./enums";
 import type { PartnershipCity } from "./partnership-city.entity";
@@ -44,6 +44,14 @@ export class Partnership {
   })
   @Column("integer", { nullable: true })
   memberCount!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "great-circle distance between its two places in km; null for three or more places or without coordinates",
+  })
+  @Column("double precision", { nullable: true })
+  distanceKm!: number | null;
 
   @Field(() => [Source])
   @Column("simple-json")

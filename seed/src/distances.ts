@@ -1,0 +1,27 @@
+// Partnership distances: the agreements subgraph keeps each two-place partnership's great-circle
+// distance so network queries can answer without asking the cities subgraph for coordinates. Run
+// after anything that adds partnerships or coordinates.
+import { partnershipMembers, setPartnershipDistances } from "@twingraph/agreements";
+import type { Databases } from "./databases";
+import { distanceKm } from "./gazetteer";
+
+interface Located {
+  id: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** Distances rounded to 0.1 km: the coordinates are no more precise than that. */
+export async function measurePartnerships(databases: Databases): Promise<number> {
+  const located: Located[] = await databases.cities.query(
+    "SELECT id, latitude, longitude FROM city WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
+  );
+  const places = new Map(located.map((city) => [city.id, city]));
+  const distances = new Map<string, number | null>();
+  for (const partnership of await partnershipMembers(databases.agreements.manager)) {
+    const [first, second] = partnership.cityIds.map((id) => places.get(id));
+    const measurable = partnership.cityIds.length === 2 && first && second;
+    distances.set(partnership.id, measurable ? Math.round(distanceKm(first, second) * 10) / 10 : null);
+  }
+  return databases.agreements.transaction((manager) => setPartnershipDistances(manager, distances));
+}

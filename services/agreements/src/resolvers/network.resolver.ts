@@ -1,0 +1,259 @@
+// Network queries: one `network(filter)` root, and every question about that view as a field of it.
+import {
+  badUserInput,
+  checkFirst,
+  checkNonEmpty,
+  checkOffset,
+  countryCodeFromName,
+  countryOf,
+  isCountryCode,
+  type SubgraphContext,
+} from "@twingraph/kit";
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { cityRef } from "../entities/city-ref";
+import { networkView } from "../network/cache";
+import { checkNetworkFilter, describeScope, NetworkFilter } from "../network/filter";
+import {
+  centralityScores,
+  communities,
+  components,
+  countryMatrix,
+  degrees,
+  distanceDistribution,
+  type Group,
+  neighbourhood,
+  rank,
+  shortestChain,
+  startsPerYear,
+} from "../network/measures";
+import {
+  CentralityMeasure,
+  CountryPair,
+  DistanceDistribution,
+  Neighbourhood,
+  Network,
+  NetworkCommunities,
+  NetworkComponents,
+  type NetworkGroup,
+  NetworkLink,
+  NetworkNode,
+  PartnershipChain,
+  RankedCity,
+  YearCount,
+} from "../network/network.types";
+import type { NetworkLinkRecord } from "../network/snapshot";
+
+/** Exports read the whole network in one request; everything else pages by the usual 100. */
+const MAX_EXPORT_PAGE = 100_000;
+const MAX_DEPTH = 4;
+
+function link(record: NetworkLinkRecord): NetworkLink {
+  return { ...record, source: cityRef(record.source), target: cityRef(record.target) };
+}
+
+function group(record: Group, citiesPerGroup: number): NetworkGroup {
+  return {
+    id: record.id,
+    size: record.cityIds.length,
+    cities: record.cityIds.slice(0, citiesPerGroup).map(cityRef),
+  };
+}
+
+function checkExportPage(first: number): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_EXPORT_PAGE)
+    throw badUserInput("first", `must be an integer from 0 to ${MAX_EXPORT_PAGE}, got ${first}`);
+  return first;
+}
+
+function countryArgument(country: string | null | undefined): string | null {
+  if (country === null || country === undefined) return null;
+  if (isCountryCode(country)) return country.toUpperCase();
+  const code = countryCodeFromName(country);
+  if (!code)
+    throw badUserInput(
+      "country",
+      `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`,
+    );
+  return code;
+}
+
+@Resolver(() => Network)
+export class NetworkResolver {
+  @Query(() => Network, {
+    description: "the partnership network, or the part of it a filter selects, for analysis and export",
+  })
+  async network(
+    @Arg("filter", () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Network> {
+    const scope = checkNetworkFilter(filter);
+    const snapshot = await networkView(context.db, scope);
+    return {
+      snapshot,
+      description: describeScope(scope),
+      nodeCount: snapshot.graph.order,
+      edgeCount: snapshot.links.length,
+      pairCount: snapshot.graph.size,
+      partnershipCount: snapshot.partnerships.length,
+      sources: snapshot.sources(),
+    };
+  }
+
+  @FieldResolver(() => [NetworkNode], {
+    description: "places in id order; up to 100,000 per page, for exports",
+  })
+  nodes(
+    @Root() network: Network,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+  ): NetworkNode[] {
+    checkExportPage(first);
+    checkOffset(offset);
+    const degree = network.snapshot.memoize("degrees", () => degrees(network.snapshot));
+    return [...degree.keys()]
+      .sort()
+      .slice(offset, offset + first)
+      .map((id) => ({ city: cityRef(id), degree: degree.get(id) ?? 0 }));
+  }
+
+  @FieldResolver(() => [NetworkLink], {
+    description: "partnership links in partnership order; up to 100,000 per page",
+  })
+  links(
+    @Root() network: Network,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+  ): NetworkLink[] {
+    checkExportPage(first);
+    checkOffset(offset);
+    return network.snapshot.links.slice(offset, offset + first).map(link);
+  }
+
+  @FieldResolver(() => [RankedCity], { description: "the most central places first" })
+  async ranking(
+    @Root() network: Network,
+    @Arg("by", () => CentralityMeasure) by: CentralityMeasure,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("country", () => String, { nullable: true, description: "list only places in this country" })
+    country: string | null | undefined,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RankedCity[]> {
+    checkFirst(first);
+    checkOffset(offset);
+    const countryCode = countryArgument(country);
+    const scores = await centralityScores(context.db, network.snapshot, by);
+    const { graph } = network.snapshot;
+    return rank(scores, countryCode)
+      .slice(offset, offset + first)
+      .map((ranked) => ({ ...ranked, city: cityRef(ranked.cityId), degree: graph.degree(ranked.cityId) }));
+  }
+
+  @FieldResolver(() => PartnershipChain, {
+    nullable: true,
+    description: "the shortest chain of partnerships between two places; null when none links them",
+  })
+  path(
+    @Root() network: Network,
+    @Arg("from", () => ID) from: string,
+    @Arg("to", () => ID) to: string,
+  ): PartnershipChain | null {
+    checkNonEmpty(from, "from");
+    checkNonEmpty(to, "to");
+    const steps = shortestChain(network.snapshot, from, to);
+    if (!steps) return null;
+    return {
+      length: steps.length,
+      cities: [from, ...steps.map((step) => step.to)].map(cityRef),
+      steps: steps.map((step) => ({ from: cityRef(step.from), to: cityRef(step.to), link: link(step.link) })),
+    };
+  }
+
+  @FieldResolver(() => Neighbourhood, { description: "the places within `depth` partnerships of a place" })
+  neighbourhood(
+    @Root() network: Network,
+    @Arg("cityId", () => ID) cityId: string,
+    @Arg("depth", () => Int, { nullable: true, defaultValue: 1 }) depth: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first: number,
+  ): Neighbourhood {
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH)
+      throw badUserInput("depth", `must be an integer from 1 to ${MAX_DEPTH}, got ${depth}`);
+    checkFirst(first);
+    const found = neighbourhood(network.snapshot, cityId, depth);
+    const listed = found.neighbours.slice(0, first);
+    const shown = new Set(listed.map((neighbour) => neighbour.cityId));
+    return {
+      cityCount: found.neighbours.length,
+      linkCount: found.links.length,
+      cities: listed.map((neighbour) => ({ city: cityRef(neighbour.cityId), hops: neighbour.hops })),
+      links: found.links.filter((record) => shown.has(record.source) && shown.has(record.target)).map(link),
+    };
+  }
+
+  @FieldResolver(() => NetworkComponents)
+  components(
+    @Root() network: Network,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg("citiesPerGroup", () => Int, { nullable: true, defaultValue: 10 }) citiesPerGroup: number,
+  ): NetworkComponents {
+    checkFirst(first);
+    checkFirst(citiesPerGroup, "citiesPerGroup");
+    const all = components(network.snapshot);
+    return { count: all.length, groups: all.slice(0, first).map((found) => group(found, citiesPerGroup)) };
+  }
+
+  @FieldResolver(() => NetworkCommunities)
+  communities(
+    @Root() network: Network,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg("citiesPerGroup", () => Int, { nullable: true, defaultValue: 10 }) citiesPerGroup: number,
+    @Arg("resolution", () => Float, {
+      nullable: true,
+      defaultValue: 1,
+      description: "above 1: more, smaller communities",
+    })
+    resolution: number,
+  ): NetworkCommunities {
+    checkFirst(first);
+    checkFirst(citiesPerGroup, "citiesPerGroup");
+    if (!(resolution > 0 && resolution <= 100))
+      throw badUserInput("resolution", `must be above 0 and at most 100, got ${resolution}`);
+    const found = communities(network.snapshot, resolution);
+    return {
+      count: found.groups.length,
+      modularity: found.modularity,
+      resolution: found.resolution,
+      groups: found.groups.slice(0, first).map((community) => group(community, citiesPerGroup)),
+    };
+  }
+
+  @FieldResolver(() => [CountryPair], { description: "pairs of countries by partnership links, most first" })
+  countryMatrix(
+    @Root() network: Network,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first: number,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+  ): CountryPair[] {
+    checkFirst(first);
+    checkOffset(offset);
+    return countryMatrix(network.snapshot)
+      .slice(offset, offset + first)
+      .map((pair) => ({ countries: pair.countryCodes.map(countryOf), partnerships: pair.partnerships }));
+  }
+
+  @FieldResolver(() => DistanceDistribution)
+  distances(
+    @Root() network: Network,
+    @Arg("bucketKm", () => Int, { nullable: true, defaultValue: 500 }) bucketKm: number,
+  ): DistanceDistribution {
+    if (!Number.isInteger(bucketKm) || bucketKm < 1 || bucketKm > 20_000)
+      throw badUserInput("bucketKm", `must be an integer from 1 to 20000, got ${bucketKm}`);
+    return distanceDistribution(network.snapshot, bucketKm);
+  }
+
+  @FieldResolver(() => [YearCount], {
+    description: "partnerships started per year, where the start is known",
+  })
+  startsPerYear(@Root() network: Network): YearCount[] {
+    return startsPerYear(network.snapshot);
+  }
+}
