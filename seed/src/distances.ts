@@ -2,6 +2,8 @@
 // distance so network queries can answer without asking the cities subgraph for coordinates. Run
 // after anything that adds partnerships or coordinates.
 import { partnershipMembers, setPartnershipDistances } from "@twingraph/agreements";
+import { City } from "@twingraph/cities";
+import { IsNull, Not } from "typeorm";
 import type { Databases } from "./databases";
 import { distanceKm } from "./gazetteer";
 
@@ -13,9 +15,10 @@ interface Located {
 
 /** Distances rounded to 0.1 km: the coordinates are no more precise than that. */
 export async function measurePartnerships(databases: Databases): Promise<number> {
-  const located: Located[] = await databases.cities.query(
-    "SELECT id, latitude, longitude FROM city WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
-  );
+  const located = (await databases.cities.getRepository(City).find({
+    select: { id: true, latitude: true, longitude: true },
+    where: { latitude: Not(IsNull()), longitude: Not(IsNull()) },
+  })) as Located[];
   const places = new Map(located.map((city) => [city.id, city]));
   const distances = new Map<string, number | null>();
   for (const partnership of await partnershipMembers(databases.agreements.manager)) {

@@ -1,7 +1,7 @@
 // Gazetteer enrichment of the cities already in the graph that have no GeoNames id yet: the places
 // the source documents name. Their primary name is tried first, then their local name and aliases.
-import { type CityInput, upsertCities } from "@twingraph/cities";
-import type { DataSource } from "typeorm";
+import { City, type CityInput, CityName, upsertCities } from "@twingraph/cities";
+import { type DataSource, In, IsNull } from "typeorm";
 import { type Gazetteer, loadGazetteer } from "./gazetteer";
 import {
   describeCandidate,
@@ -25,12 +25,16 @@ export async function enrichCities(
   gazetteer: Gazetteer = loadGazetteer(),
 ): Promise<GazetteerReport> {
   const report = emptyGazetteerReport();
-  const pending: UnmatchedCity[] = await cities.query(
-    `SELECT id, name, "localName", "countryCode", latitude, longitude FROM city WHERE "geonameId" IS NULL ORDER BY id`,
-  );
-  const aliases: { cityId: string; name: string }[] = await cities.query(
-    `SELECT "cityId", name FROM city_name WHERE kind = 'alias' AND "cityId" IN (SELECT id FROM city WHERE "geonameId" IS NULL)`,
-  );
+  // repositories, not raw SQL: on PostgreSQL the tables live in the subgraph's own schema
+  const pending: UnmatchedCity[] = await cities.getRepository(City).find({
+    select: { id: true, name: true, localName: true, countryCode: true, latitude: true, longitude: true },
+    where: { geonameId: IsNull() },
+    order: { id: "ASC" },
+  });
+  const aliases = await cities.getRepository(CityName).find({
+    select: { cityId: true, name: true },
+    where: { kind: "alias", cityId: In(pending.map((city) => city.id)) },
+  });
   const updates: CityInput[] = [];
   for (const city of pending) {
     const names = [

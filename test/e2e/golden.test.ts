@@ -1,11 +1,10 @@
 // Golden queries: every test/queries/<name>.graphql runs through the whole federation, operation by
 // operation, and must answer exactly test/queries/<name>.json. UPDATE_GOLDEN=1 rewrites the answers
 // (read the diff before committing it: these files are what the graph promises).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Kind, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Federation, inProcessFederation } from "../src/harness";
+import { type Federation, goldenAnswers, inProcessFederation } from "../src/harness";
 
 const QUERIES = path.resolve(__dirname, "../queries");
 const names = readdirSync(QUERIES)
@@ -18,31 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => federation.close());
 
-/** Runs each operation of the document in order, with its variables from <name>.variables.json. */
-async function answer(name: string): Promise<Record<string, unknown>> {
-  const document = readFileSync(path.join(QUERIES, `${name}.graphql`), "utf8");
-  const variablesFile = path.join(QUERIES, `${name}.variables.json`);
-  const variables = existsSync(variablesFile) ? JSON.parse(readFileSync(variablesFile, "utf8")) : {};
-  const answers: Record<string, unknown> = {};
-  for (const definition of parse(document).definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) continue;
-    const operationName = definition.name.value;
-    answers[operationName] = await federation.execute(
-      document,
-      variables[operationName] ?? {},
-      operationName,
-    );
-  }
-  return answers;
-}
-
 describe("golden queries", () => {
   it("has at least one query per source document and the dossier query", () => {
     expect(names.length).toBeGreaterThanOrEqual(6);
   });
 
   it.each(names)("%s", async (name) => {
-    const actual = await answer(name);
+    const actual = await goldenAnswers(federation, QUERIES, name);
     const expectedFile = path.join(QUERIES, `${name}.json`);
     if (process.env.UPDATE_GOLDEN === "1")
       writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);

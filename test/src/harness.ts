@@ -1,9 +1,12 @@
 // Whole federations for tests and benchmarks: the four subgraphs on in-memory databases, behind the
 // gateway, either in one process (LocalGraphQLDataSource) or over real HTTP on loopback.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { createGatewayServer, readSupergraph, SUBGRAPHS, startGateway } from "@twingraph/gateway";
 import { listenSubgraph, type RunningServer, StatementCounter } from "@twingraph/kit";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
+import { Kind, parse } from "graphql";
 import type { DataSource } from "typeorm";
 
 export type SubgraphName = keyof Databases;
@@ -120,4 +123,26 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
       await closeDatabases(databases);
     },
   };
+}
+
+/** Runs each named operation of <directory>/<name>.graphql in order, with <name>.variables.json. */
+export async function goldenAnswers(
+  federation: Federation,
+  directory: string,
+  name: string,
+): Promise<Record<string, unknown>> {
+  const document = readFileSync(path.join(directory, `${name}.graphql`), "utf8");
+  const variablesFile = path.join(directory, `${name}.variables.json`);
+  const variables = existsSync(variablesFile) ? JSON.parse(readFileSync(variablesFile, "utf8")) : {};
+  const answers: Record<string, unknown> = {};
+  for (const definition of parse(document).definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) continue;
+    const operationName = definition.name.value;
+    answers[operationName] = await federation.execute(
+      document,
+      variables[operationName] ?? {},
+      operationName,
+    );
+  }
+  return answers;
 }

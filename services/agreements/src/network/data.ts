@@ -2,6 +2,7 @@
 import type { SourceRecord } from "@twingraph/kit";
 import type { DataSource } from "typeorm";
 import type { PartnershipKind, PartnershipStatus } from "../entities/enums";
+import { Partnership } from "../entities/partnership.entity";
 import { partnershipMembers } from "../store";
 import type { NetworkScope } from "./filter";
 
@@ -17,16 +18,21 @@ export interface PartnershipRow {
 }
 
 export async function loadPartnershipRows(db: DataSource): Promise<PartnershipRow[]> {
-  const rows: (Omit<PartnershipRow, "cityIds" | "sources"> & { sources: string })[] = await db.query(
-    `SELECT id, kind, status, since, until, "distanceKm", sources FROM partnership ORDER BY id`,
-  );
+  const rows = await db.getRepository(Partnership).find({
+    select: { id: true, kind: true, status: true, since: true, until: true, distanceKm: true, sources: true },
+    order: { id: "ASC" },
+  });
   const members = new Map(
     (await partnershipMembers(db.manager)).map((partnership) => [partnership.id, partnership.cityIds]),
   );
   return rows.map((row) => ({
-    ...row,
-    distanceKm: row.distanceKm === null ? null : Number(row.distanceKm),
-    sources: JSON.parse(row.sources) as SourceRecord[],
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    since: row.since,
+    until: row.until,
+    distanceKm: row.distanceKm,
+    sources: row.sources,
     cityIds: members.get(row.id) ?? [],
   }));
 }

@@ -18,15 +18,14 @@ export function aliasLoader(context: SubgraphContext) {
   });
 }
 
-/** A gazetteer name that a source also gives is listed once, as the source has it. */
+/** A gazetteer name that a source also gives is listed once, as the source has it (with its language). */
 function withoutRepeats(names: CityName[]): CityName[] {
   const seen = new Set<string>();
   return names
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "alias" ? -1 : 1))
     .filter((name) => {
-      const key = `${name.name}|${name.languageTag}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (seen.has(name.name)) return false;
+      seen.add(name.name);
       return true;
     });
 }
