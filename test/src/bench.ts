@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { dataFigures, printDataFigures } from "./bench-data";
 
 const PORTS = { GATEWAY: 4100, CITIES: 4101, AGREEMENTS: 4102, PROJECTS: 4103, NEWS: 4104 };
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -82,6 +83,10 @@ async function run(load: Load): Promise<Result> {
 }
 
 async function main(): Promise<void> {
+  const figures = await dataFigures();
+  if (figures) printDataFigures(figures);
+  else console.log("data work skipped: the world twinning file is absent (see ../shared/data/README.md)");
+  console.log("");
   const { child, startedInMs } = await startStack();
   try {
     const dossier = readFileSync(path.join(ROOT, "test/queries/dossier.graphql"), "utf8");
