@@ -29,6 +29,8 @@ function startStack(): Promise<{ child: ChildProcess; startedInMs: number }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TWINGRAPH_DATA_DIR: mkdtempSync(path.join(tmpdir(), "twingraph-bench-")),
+    // the background whole-network measures would take a core from the load being measured
+    TWINGRAPH_WARM_NETWORK: "0",
   };
   for (const [name, port] of Object.entries(PORTS)) {
     env[`${name}_PORT`] = String(port);

@@ -1,11 +1,18 @@
 // Runs the agreements subgraph: env -> database -> server -> listen.
 import { listenSubgraph, portFromEnv } from "@twingraph/kit";
+import { warmNetwork } from "./network/warm";
 import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
 async function main(): Promise<void> {
   const [db, subgraph] = await Promise.all([openAgreementsDatabase(), buildAgreementsSubgraph()]);
   await listenSubgraph(AGREEMENTS.name, subgraph.schema, db, portFromEnv("AGREEMENTS_PORT", AGREEMENTS.port));
+  if (process.env.TWINGRAPH_WARM_NETWORK !== "0")
+    warmNetwork(db).catch((error: unknown) =>
+      console.error(
+        `agreements: could not compute the whole-network measures: ${error instanceof Error ? error.message : error}`,
+      ),
+    );
 }
 
 main().catch((error: unknown) => {
