@@ -1,4 +1,5 @@
 // Validation of list-size, date and id arguments shared by every subgraph.
+import { countryCodeFromName, isCountryCode } from "./country";
 import { badUserInput } from "./errors";
 
 export const MAX_PAGE_SIZE = 100;
@@ -55,4 +56,17 @@ export function checkIdList(ids: readonly string[], argument: string, minimum: n
 export function checkNonEmpty(value: string, argument: string): string {
   if (value.trim() === "") throw badUserInput(argument, "must not be empty");
   return value;
+}
+
+/** An ISO 3166-1 alpha-2 code or an English country name, as the code; absent stays absent. */
+export function checkCountry(country: string | null | undefined, argument = "country"): string | undefined {
+  if (country === null || country === undefined) return undefined;
+  if (isCountryCode(country)) return country.toUpperCase();
+  const code = countryCodeFromName(country);
+  if (!code)
+    throw badUserInput(
+      argument,
+      `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`,
+    );
+  return code;
 }

@@ -1,5 +1,5 @@
 // Which part of the network a query looks at: partnerships by country, kind, status and period.
-import { badUserInput, checkDate, countryCodeFromName, isCountryCode } from "@twingraph/kit";
+import { badUserInput, checkCountry, checkDate } from "@twingraph/kit";
 import { Field, InputType } from "type-graphql";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
 
@@ -61,24 +61,13 @@ export function checkNetworkFilter(filter: NetworkFilter | null | undefined): Ne
   if (!filter) return WHOLE_NETWORK;
   if (filter.domestic && !filter.country) throw badUserInput("filter.domestic", "needs filter.country");
   return {
-    countryCode: filter.country ? checkCountry(filter.country) : null,
+    countryCode: checkCountry(filter.country, "filter.country") ?? null,
     domestic: filter.domestic ?? false,
     kinds: [...new Set(filter.kinds ?? [])].sort(),
     statuses: [...new Set(filter.statuses ?? [])].sort(),
     from: checkDate(filter.from, "filter.from") ?? null,
     to: checkDate(filter.to, "filter.to") ?? null,
   };
-}
-
-function checkCountry(country: string): string {
-  if (isCountryCode(country)) return country.toUpperCase();
-  const code = countryCodeFromName(country);
-  if (!code)
-    throw badUserInput(
-      "filter.country",
-      `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`,
-    );
-  return code;
 }
 
 export function scopeKey(scope: NetworkScope): string {

@@ -1,12 +1,11 @@
 // Network queries: one `network(filter)` root, and every question about that view as a field of it.
 import {
   badUserInput,
+  checkCountry,
   checkFirst,
   checkNonEmpty,
   checkOffset,
-  countryCodeFromName,
   countryOf,
-  isCountryCode,
   type SubgraphContext,
 } from "@twingraph/kit";
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
@@ -63,18 +62,6 @@ function checkExportPage(first: number): number {
   if (!Number.isInteger(first) || first < 0 || first > MAX_EXPORT_PAGE)
     throw badUserInput("first", `must be an integer from 0 to ${MAX_EXPORT_PAGE}, got ${first}`);
   return first;
-}
-
-function countryArgument(country: string | null | undefined): string | null {
-  if (country === null || country === undefined) return null;
-  if (isCountryCode(country)) return country.toUpperCase();
-  const code = countryCodeFromName(country);
-  if (!code)
-    throw badUserInput(
-      "country",
-      `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`,
-    );
-  return code;
 }
 
 @Resolver(() => Network)
@@ -141,7 +128,7 @@ export class NetworkResolver {
   ): Promise<RankedCity[]> {
     checkFirst(first);
     checkOffset(offset);
-    const countryCode = countryArgument(country);
+    const countryCode = checkCountry(country) ?? null;
     const scores = await centralityScores(context.db, network.snapshot, by);
     const { graph } = network.snapshot;
     return rank(scores, countryCode)

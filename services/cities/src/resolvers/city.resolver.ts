@@ -1,12 +1,10 @@
 // Queries over cities and the fields that need a lookup.
 import {
-  badUserInput,
+  checkCountry,
   checkFirst,
   checkIdList,
   checkNonEmpty,
   checkOffset,
-  countryCodeFromName,
-  isCountryCode,
   type SubgraphContext,
 } from "@twingraph/kit";
 import {
@@ -27,19 +25,6 @@ import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
 import { aliasLoader, cityLoader } from "./city.loaders";
 import { type NameMatch, searchCityIds } from "./city-search";
-
-/** An ISO alpha-2 code or an English country name, as a code; a clear error otherwise. */
-function countryArgument(country: string | null | undefined): string | undefined {
-  if (country === null || country === undefined) return undefined;
-  if (isCountryCode(country)) return country.toUpperCase();
-  const code = countryCodeFromName(country);
-  if (!code)
-    throw badUserInput(
-      "country",
-      `must be an ISO 3166-1 alpha-2 code or an English country name, got "${country}"`,
-    );
-  return code;
-}
 
 @ObjectType({ description: "A city found by name, with how well the name matched." })
 export class CityMatch {
@@ -93,7 +78,7 @@ export class CityResolver {
   ): Promise<CityMatch[]> {
     checkNonEmpty(name, "name");
     checkFirst(first);
-    const matches = await searchCityIds(context.db, name, countryArgument(country), first);
+    const matches = await searchCityIds(context.db, name, checkCountry(country), first);
     const cities = await cityLoader(context).loadMany(matches.map((match) => match.cityId));
     return matches.flatMap((match: NameMatch, index) => {
       const city = cities[index];
@@ -112,7 +97,7 @@ export class CityResolver {
     checkFirst(first);
     checkOffset(offset);
     if (ids) checkIdList(ids, "ids", 1);
-    const countryCode = countryArgument(country);
+    const countryCode = checkCountry(country);
     return context.db.getRepository(City).find({
       where: { ...(ids ? { id: In(ids) } : {}), ...(countryCode ? { countryCode } : {}) },
       order: { id: "ASC" },
