@@ -6,18 +6,14 @@ import path from "node:path";
 import { defaultDataDir } from "@twingraph/kit";
 import { sourceBundles } from "./data";
 import type { Databases } from "./databases";
+import type { Progress } from "./imports/import-report";
+import { defaultWorldFile, importWorldTwinnings, type PairsReport } from "./imports/pairs";
 import { loadSources, type SourcesLoaded } from "./load-sources";
-import {
-  defaultWorldFile,
-  importWorldTwinnings,
-  type Progress,
-  type WorldImportReport,
-} from "./world-import";
 
 export interface SeedResult {
   skipped: boolean;
   sources?: SourcesLoaded;
-  world?: WorldImportReport;
+  world?: PairsReport;
   worldFile: string | null;
 }
 
