@@ -1,19 +1,19 @@
-// `npm run import -- world <file>`: imports a twinning-pairs file in the world file's columns.
+// `npm run import -- <kind> <file>`: imports twinning pairs, Wikidata twinnings or keep.eu projects
+// and prints what it did; called wrongly, it explains each kind's columns.
 import { existsSync } from "node:fs";
 import { closeDatabases, openDatabases } from "./databases";
-import { describeWorldImport, terminalProgress } from "./report";
-import { importWorldTwinnings, WORLD_COLUMNS } from "./world-import";
-
-const USAGE = `usage: npm run import -- world <file.csv>\n  world: twinning pairs with the columns ${WORLD_COLUMNS.join(",")}`;
+import { IMPORT_COMMANDS, IMPORT_USAGE } from "./imports";
+import { describeImport, terminalProgress } from "./report";
 
 async function main(): Promise<void> {
-  const [kind, file] = process.argv.slice(2);
-  if (kind !== "world" || !file) throw new Error(USAGE);
+  const [kind, file, ...rest] = process.argv.slice(2);
+  const command = IMPORT_COMMANDS.find((candidate) => candidate.name === kind);
+  if (!command || !file || rest.length > 0) throw new Error(IMPORT_USAGE);
   if (!existsSync(file)) throw new Error(`No such file: ${file}`);
   const databases = await openDatabases();
   try {
-    const report = await importWorldTwinnings(databases, file, terminalProgress());
-    console.log(describeWorldImport(report));
+    const report = await command.run(databases, file, terminalProgress());
+    console.log(describeImport(report));
   } finally {
     await closeDatabases(databases);
   }

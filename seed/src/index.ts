@@ -2,7 +2,7 @@
 export { sourceBundles } from "./data";
 export type * from "./data/types";
 export { closeDatabases, type Databases, openDatabases } from "./databases";
+export * from "./imports";
 export { loadSources, type SeedCounts } from "./load-sources";
-export { describeSeed, describeWorldImport, terminalProgress } from "./report";
+export { describeImport, describeSeed, terminalProgress } from "./report";
 export { type SeedResult, seed, WORLD_FILE_HINT } from "./seed";
-export * from "./world-import";

@@ -1,5 +1,6 @@
 // Turning a place as a file or document names it into a city of the graph: an existing city with the
-// same name key or GeoNames id in the same country, or a new one enriched from the gazetteer.
+// same Wikidata item, or the same name key or GeoNames id in the same country, or a new one enriched
+// from the gazetteer.
 import { type CityInput, cityNameKeys } from "@twingraph/cities";
 import { cityId, countryCodeFromName, isCountryCode, nameKey, type SourceRecord } from "@twingraph/kit";
 import type { EntityManager } from "typeorm";
@@ -42,6 +43,14 @@ export function emptyGazetteerReport(): GazetteerReport {
   return { matched: 0, ambiguous: [], unmatched: [] };
 }
 
+/** What a file may say about a place besides its name and country. */
+export interface PlaceHints {
+  /** coordinates given with the name: they settle namesakes in the gazetteer */
+  near?: Coordinates | null;
+  /** the Wikidata item, "Q437": the same item is the same city whatever it is called */
+  wikidataId?: string | null;
+}
+
 export interface Place {
   id: string;
   existing: boolean;
@@ -58,6 +67,17 @@ export function countryCodeOf(country: string): string {
   return code;
 }
 
+/**
+ * The name trimmed, or a row error when it names nothing. Imports check every name of a row before
+ * resolving any, so that a rejected row leaves no city behind.
+ */
+export function placeName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === "") throw new RowError("a city name is empty");
+  if (nameKey(trimmed) === "") throw new RowError(`the city name "${trimmed}" has no letters or digits`);
+  return trimmed;
+}
+
 export class PlaceResolver {
   private readonly places = new Map<string, Place>();
   readonly report = emptyGazetteerReport();
@@ -65,6 +85,9 @@ export class PlaceResolver {
   private constructor(
     private readonly byKey: Map<string, string>,
     private readonly byGeonameId: Map<number, string>,
+    private readonly byWikidataId: Map<string, string>,
+    /** city id -> its Wikidata item, for the cities that have one */
+    private readonly wikidataIdOf: Map<string, string>,
     private readonly existingIds: ReadonlySet<string>,
     private readonly gazetteer: Gazetteer,
   ) {}
@@ -72,29 +95,55 @@ export class PlaceResolver {
   static async open(manager: EntityManager, gazetteer = loadGazetteer()): Promise<PlaceResolver> {
     const byKey = new Map<string, string>();
     const byGeonameId = new Map<number, string>();
+    const byWikidataId = new Map<string, string>();
+    const wikidataIdOf = new Map<string, string>();
     for (const name of await cityNameKeys(manager)) {
       byKey.set(`${name.countryCode}|${name.key}`, name.cityId);
       if (name.geonameId !== null) byGeonameId.set(name.geonameId, name.cityId);
+      if (name.wikidataId !== null) {
+        byWikidataId.set(name.wikidataId, name.cityId);
+        wikidataIdOf.set(name.cityId, name.wikidataId);
+      }
     }
-    return new PlaceResolver(byKey, byGeonameId, new Set(byKey.values()), gazetteer);
+    const existingIds = new Set(byKey.values());
+    return new PlaceResolver(byKey, byGeonameId, byWikidataId, wikidataIdOf, existingIds, gazetteer);
   }
 
   /** The city a name denotes in a country; the same name resolves to the same place for the whole run. */
-  resolve(name: string, countryCode: string, source: SourceRecord, near?: Coordinates | null): Place {
-    const trimmed = name.trim();
-    if (trimmed === "") throw new RowError("a city name is empty");
+  resolve(name: string, countryCode: string, source: SourceRecord, hints: PlaceHints = {}): Place {
+    const trimmed = placeName(name);
     const key = nameKey(trimmed);
-    if (key === "") throw new RowError(`the city name "${trimmed}" has no letters or digits`);
+    const wikidataId = hints.wikidataId ?? undefined;
+    const byItem = wikidataId && this.byWikidataId.get(wikidataId);
+    if (byItem) return this.place(byItem, trimmed, countryCode, source, hints, undefined);
     const known = this.byKey.get(`${countryCode}|${key}`);
-    if (known) return this.place(known, trimmed, countryCode, source, near, undefined);
-    const match = this.gazetteer.match(trimmed, countryCode, near ?? undefined);
+    if (known && !this.isAnotherItem(known, wikidataId))
+      return this.place(known, trimmed, countryCode, source, hints, undefined);
+    const match = this.gazetteer.match(trimmed, countryCode, hints.near ?? undefined);
     this.count(match, trimmed, countryCode);
     const gazetteerPlace = match.kind === "matched" ? match.place : undefined;
+    const byGeonameId = gazetteerPlace && this.byGeonameId.get(gazetteerPlace.geonameId);
     const id =
-      (gazetteerPlace && this.byGeonameId.get(gazetteerPlace.geonameId)) ?? cityId(countryCode, trimmed);
-    this.byKey.set(`${countryCode}|${key}`, id);
-    if (gazetteerPlace) this.byGeonameId.set(gazetteerPlace.geonameId, id);
-    return this.place(id, trimmed, countryCode, source, near, gazetteerPlace);
+      byGeonameId && !this.isAnotherItem(byGeonameId, wikidataId)
+        ? byGeonameId
+        : this.newId(countryCode, trimmed, wikidataId);
+    if (!this.byKey.has(`${countryCode}|${key}`)) this.byKey.set(`${countryCode}|${key}`, id);
+    if (gazetteerPlace && !this.byGeonameId.has(gazetteerPlace.geonameId))
+      this.byGeonameId.set(gazetteerPlace.geonameId, id);
+    return this.place(id, trimmed, countryCode, source, hints, gazetteerPlace);
+  }
+
+  /** A city that already stands for a different Wikidata item is a namesake, not this place. */
+  private isAnotherItem(cityId: string, wikidataId: string | undefined): boolean {
+    const itsItem = this.wikidataIdOf.get(cityId);
+    return wikidataId !== undefined && itsItem !== undefined && itsItem !== wikidataId;
+  }
+
+  /** "<country>-<name>"; a namesake known to be another Wikidata item gets the item as a suffix. */
+  private newId(countryCode: string, name: string, wikidataId: string | undefined): string {
+    const id = cityId(countryCode, name);
+    const taken = this.existingIds.has(id) || this.places.has(id);
+    return taken && this.isAnotherItem(id, wikidataId) ? `${id}-${wikidataId!.toLowerCase()}` : id;
   }
 
   /** Every place resolved so far, as upserts: new cities whole, existing ones with what they gain. */
@@ -115,15 +164,17 @@ export class PlaceResolver {
     name: string,
     countryCode: string,
     source: SourceRecord,
-    near: Coordinates | null | undefined,
+    { near, wikidataId }: PlaceHints,
     gazetteerPlace: GazetteerPlace | undefined,
   ): Place {
+    if (wikidataId) this.noteItem(id, wikidataId);
     const known = this.places.get(id);
     if (known) {
       if (!known.input.sources.some((existing) => existing.document === source.document))
         known.input.sources.push(source);
       if (name !== known.input.name && !known.input.aliases.some((alias) => alias.name === name))
         known.input.aliases.push({ name });
+      known.input.wikidataId ??= this.wikidataIdOf.get(id) ?? null;
       return known;
     }
     const place: Place = {
@@ -138,11 +189,18 @@ export class PlaceResolver {
         // coordinates given with the name locate this very place; the gazetteer's are the fallback
         latitude: near?.latitude ?? gazetteerPlace?.latitude ?? null,
         longitude: near?.longitude ?? gazetteerPlace?.longitude ?? null,
+        wikidataId: this.wikidataIdOf.get(id) ?? null,
         sources: gazetteerPlace ? [source, GAZETTEER_SOURCE] : [source],
       },
     };
     this.places.set(id, place);
     return place;
+  }
+
+  /** The first item a city is found as stays its item; a second one (a municipality and its town) also leads to it. */
+  private noteItem(id: string, wikidataId: string): void {
+    if (!this.wikidataIdOf.has(id)) this.wikidataIdOf.set(id, wikidataId);
+    if (!this.byWikidataId.has(wikidataId)) this.byWikidataId.set(wikidataId, id);
   }
 
   private count(match: GazetteerMatch, name: string, countryCode: string): void {
@@ -160,6 +218,8 @@ export function describeCandidate(place: GazetteerPlace): string {
 /** Only codes like "MOW" and scripts our readers do not write are left out of the aliases. */
 const USEFUL_ALIAS = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}\d\s'’.,()-]+$/u;
 const AIRPORT_CODE = /^[A-Z]{3,4}$/;
+/** GeoNames writes machine romanisations of Asian-script names in lower case ("kurani" for クラーニ) */
+const ROMANISATION = /^[a-z' -]+$/;
 
 /** What the gazetteer adds to a city: its id, population, coordinates and other names. */
 export function enrichment(
@@ -172,7 +232,8 @@ export function enrichment(
     latitude: place.latitude,
     longitude: place.longitude,
     gazetteerNames: [...names].filter(
-      (name) => name !== "" && USEFUL_ALIAS.test(name) && !AIRPORT_CODE.test(name),
+      (name) =>
+        name !== "" && USEFUL_ALIAS.test(name) && !AIRPORT_CODE.test(name) && !ROMANISATION.test(name),
     ),
   };
 }

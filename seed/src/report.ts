@@ -1,7 +1,7 @@
 // Human-readable progress and reports for the command line.
+import type { ImportReport, Progress } from "./imports/import-report";
 import type { GazetteerReport } from "./places";
 import type { SeedResult } from "./seed";
-import type { Progress, WorldImportReport } from "./world-import";
 
 /** A one-line progress bar on a terminal; a line per phase elsewhere (CI logs stay readable). */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -21,23 +21,19 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
   };
 }
 
-/** The counts, then the rejections grouped by reason, each with its first line numbers. */
-export function describeWorldImport(report: WorldImportReport, linesPerReason = 5): string {
-  const lines = [
-    `rows read ${report.rowsRead}; partnerships created ${report.partnershipsCreated}, merged ${report.partnershipsMerged}; ` +
-      `duplicate rows ${report.duplicateRows}; cities created ${report.citiesCreated}, matched ${report.citiesMatched}; ` +
-      `rejected ${report.rejected.length}`,
+/** The counts, then every rejected row with its line (or result) and reason. */
+export function describeImport(report: ImportReport<string>): string {
+  const records = Object.keys(report.created).map(
+    (type) => `  ${type}: ${report.created[type]} created, ${report.merged[type]} merged`,
+  );
+  const unit = report.rowsAre === "lines" ? "line" : "result";
+  return [
+    `${report.kind} import of ${report.file}: ${report.rowsRead} rows read, ${report.rowsImported} imported, ` +
+      `${report.duplicateRows} duplicate, ${report.rejected.length} rejected`,
+    ...records,
     `  places in the gazetteer: ${describeGazetteer(report.gazetteer)}`,
-  ];
-  const byReason = new Map<string, number[]>();
-  for (const { line, reason } of report.rejected)
-    byReason.set(reason, [...(byReason.get(reason) ?? []), line]);
-  for (const [reason, rejectedLines] of byReason) {
-    const shown = rejectedLines.slice(0, linesPerReason).join(", ");
-    const more = rejectedLines.length > linesPerReason ? ", ..." : "";
-    lines.push(`  ${reason}: ${rejectedLines.length} row(s), line ${shown}${more}`);
-  }
-  return lines.join("\n");
+    ...report.rejected.map(({ row, reason }) => `  rejected ${unit} ${row}: ${reason}`),
+  ].join("\n");
 }
 
 export function describeSeed(result: SeedResult): string {
@@ -46,7 +42,7 @@ export function describeSeed(result: SeedResult): string {
     .map(([kind, count]) => `${count} ${kind}`)
     .join(", ");
   const world = result.world
-    ? `\nWorld twinning file ${result.worldFile}: ${describeWorldImport(result.world)}`
+    ? `\nWorld twinning file ${result.worldFile}: ${describeImport(result.world)}`
     : "";
   const located = result.sources
     ? `\nSource cities in the gazetteer: ${describeGazetteer(result.sources.gazetteer)}`

@@ -1,5 +1,6 @@
 // Writes for seeding and imports: cities upserted by id. An existing city keeps what it has, fills
-// what it lacked (coordinates, population, local name) and gains new aliases and sources.
+// what it lacked (coordinates, population, local name, GeoNames and Wikidata ids) and gains new
+// aliases and sources.
 import { chunks, mergeSources, type SourceRecord } from "@twingraph/kit";
 import { type EntityManager, In } from "typeorm";
 import { City } from "./entities/city.entity";
@@ -14,6 +15,8 @@ export interface CityInput {
   longitude?: number | null;
   population?: number | null;
   geonameId?: number | null;
+  /** the Wikidata item, "Q437" */
+  wikidataId?: string | null;
   aliases: { name: string; language?: string | null }[];
   /** other names from the gazetteer, kept apart from the names sources and files use */
   gazetteerNames?: string[];
@@ -62,6 +65,7 @@ function newCity(input: CityInput): City {
     longitude: input.longitude ?? null,
     population: input.population ?? null,
     geonameId: input.geonameId ?? null,
+    wikidataId: input.wikidataId ?? null,
     sources: input.sources,
   });
 }
@@ -73,6 +77,7 @@ function mergeInto(city: City, input: CityInput): City {
     longitude: city.longitude ?? input.longitude ?? null,
     population: city.population ?? input.population ?? null,
     geonameId: city.geonameId ?? input.geonameId ?? null,
+    wikidataId: city.wikidataId ?? input.wikidataId ?? null,
     sources: mergeSources(city.sources, input.sources),
   });
 }
@@ -96,10 +101,11 @@ export interface CityNameKey {
   countryCode: string;
   key: string;
   geonameId: number | null;
+  wikidataId: string | null;
 }
 
 /**
- * Every name key that sources and files gave a city, with its country and GeoNames id: what imports
+ * Every name key that sources and files gave a city, with its country, GeoNames and Wikidata ids: what imports
  * match places against. Gazetteer names are left out: they identify places through the GeoNames id.
  */
 export function cityNameKeys(manager: EntityManager): Promise<CityNameKey[]> {
@@ -112,6 +118,7 @@ export function cityNameKeys(manager: EntityManager): Promise<CityNameKey[]> {
       'c.countryCode AS "countryCode"',
       'n.key AS "key"',
       'c.geonameId AS "geonameId"',
+      'c.wikidataId AS "wikidataId"',
     ])
     .where("n.kind <> 'gazetteer'")
     .orderBy("n.rowId", "ASC")

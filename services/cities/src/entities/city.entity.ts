@@ -44,6 +44,11 @@ export class City {
   @Column("integer", { nullable: true })
   geonameId!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'the Wikidata item, e.g. "Q437"' })
+  @Index()
+  @Column("text", { nullable: true })
+  wikidataId!: string | null;
+
   @Field(() => [Source], { description: "documents and data sets that name this place" })
   @Column("simple-json")
   sources!: SourceRecord[];

@@ -1,0 +1,126 @@
+// What the pairs and Wikidata imports share: pairs of resolved places become TWINNING partnerships.
+// A pair the graph holds gains the file's source and the dates it lacked; a pair named again in the
+// file is a duplicate row; the cities are written first, then the partnerships, one transaction each.
+import {
+  memberKey,
+  Partnership,
+  type PartnershipInput,
+  PartnershipKind,
+  PartnershipStatus,
+  partnershipsByMembers,
+  upsertPartnerships,
+} from "@twingraph/agreements";
+import { upsertCities } from "@twingraph/cities";
+import { chunks, type SourceRecord } from "@twingraph/kit";
+import { type EntityManager, In } from "typeorm";
+import type { Databases } from "../databases";
+import { type Place, PlaceResolver, RowError } from "../places";
+import { type ImportReport, type Progress, type RowOutcome, writeInSteps } from "./import-report";
+
+export type PartnershipRecords = "partnerships" | "cities";
+
+export interface PairDates {
+  since?: string | null;
+  until?: string | null;
+}
+
+export class PartnershipCollector {
+  private readonly pairs = new Map<string, PartnershipInput>();
+  private readonly existing = new Set<string>();
+
+  private constructor(
+    readonly places: PlaceResolver,
+    private readonly knownPairs: ReadonlyMap<string, string>,
+  ) {}
+
+  static async open(databases: Databases): Promise<PartnershipCollector> {
+    const places = await PlaceResolver.open(databases.cities.manager);
+    return new PartnershipCollector(places, await partnershipsByMembers(databases.agreements.manager));
+  }
+
+  /** A twinning of two places; a pair named before in this file is a duplicate and fills what it lacked. */
+  add(first: Place, second: Place, dates: PairDates, source: SourceRecord): RowOutcome {
+    if (first.id === second.id) throw new RowError(`both sides are the same place (${first.id})`);
+    const key = memberKey([first.id, second.id]);
+    const earlier = this.pairs.get(key);
+    if (earlier) {
+      earlier.since ??= dates.since ?? null;
+      earlier.until ??= dates.until ?? null;
+      earlier.status = statusOf(earlier.until);
+      return "duplicate";
+    }
+    const existingId = this.knownPairs.get(key);
+    if (existingId) this.existing.add(existingId);
+    const id = existingId ?? `p-${[first.id, second.id].sort().join("--")}`;
+    this.pairs.set(key, {
+      id,
+      kind: PartnershipKind.TWINNING,
+      status: statusOf(dates.until),
+      cityIds: [first.id, second.id],
+      since: dates.since ?? null,
+      until: dates.until ?? null,
+      sources: [source],
+    });
+    return "imported";
+  }
+
+  /** Writes what the rows said and completes the report's counts. */
+  async write(
+    databases: Databases,
+    report: ImportReport<PartnershipRecords>,
+    progress: Progress,
+  ): Promise<void> {
+    const partnerships = [...this.pairs.values()];
+    report.created.partnerships = partnerships.filter((pair) => !this.existing.has(pair.id)).length;
+    report.merged.partnerships = this.existing.size;
+    report.created.cities = this.places.created;
+    report.merged.cities = this.places.matched;
+    report.gazetteer = this.places.report;
+    await databases.cities.transaction((manager) =>
+      writeInSteps(this.places.inputs(), (batch) => upsertCities(manager, batch), "cities", progress),
+    );
+    await databases.agreements.transaction((manager) =>
+      writeInSteps(
+        partnerships,
+        async (batch) => {
+          await upsertPartnerships(manager, batch);
+          await fillMissing(
+            manager,
+            batch.filter((pair) => this.existing.has(pair.id)),
+          );
+        },
+        "partnerships",
+        progress,
+      ),
+    );
+  }
+}
+
+/** An end date says the partnership ended; without one, a list of twinnings says nothing of its state. */
+function statusOf(until: string | null | undefined): PartnershipStatus {
+  return until ? PartnershipStatus.ENDED : PartnershipStatus.UNKNOWN;
+}
+
+/**
+ * upsertPartnerships gives an existing partnership only the new sources; what an import knows and
+ * the partnership lacks (a start, an end, and with the end the status ENDED where it was UNKNOWN)
+ * is filled here. What a document stated stays as it stated it.
+ */
+async function fillMissing(manager: EntityManager, merged: readonly PartnershipInput[]): Promise<void> {
+  const withDates = merged.filter((pair) => pair.since || pair.until);
+  const repository = manager.getRepository(Partnership);
+  for (const batch of chunks(withDates)) {
+    const byId = new Map(batch.map((pair) => [pair.id, pair]));
+    const rows = await repository.findBy({ id: In([...byId.keys()]) });
+    const changed = rows.filter((row) => fill(row, byId.get(row.id)!));
+    if (changed.length > 0) await repository.save(changed, { reload: false });
+  }
+}
+
+function fill(row: Partnership, pair: PartnershipInput): boolean {
+  const before = `${row.since}|${row.until}|${row.status}`;
+  row.since ??= pair.since ?? null;
+  row.until ??= pair.until ?? null;
+  if (pair.until && row.status === PartnershipStatus.UNKNOWN) row.status = PartnershipStatus.ENDED;
+  return `${row.since}|${row.until}|${row.status}` !== before;
+}
