@@ -2,6 +2,7 @@
 export { sourceBundles } from "./data";
 export type * from "./data/types";
 export { closeDatabases, type Databases, openDatabases } from "./databases";
+export { measurePartnerships } from "./distances";
 export * from "./imports";
 export { loadSources, type SeedCounts } from "./load-sources";
 export { describeImport, describeSeed, terminalProgress } from "./report";

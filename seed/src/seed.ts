@@ -6,6 +6,7 @@ import path from "node:path";
 import { defaultDataDir } from "@twingraph/kit";
 import { sourceBundles } from "./data";
 import type { Databases } from "./databases";
+import { measurePartnerships } from "./distances";
 import type { Progress } from "./imports/import-report";
 import { defaultWorldFile, importWorldTwinnings, type PairsReport } from "./imports/pairs";
 import { loadSources, type SourcesLoaded } from "./load-sources";
@@ -49,6 +50,7 @@ export async function seed(databases: Databases, options: SeedOptions = {}): Pro
   }
   const sources = await loadSources(databases);
   const world = worldFile ? await importWorldTwinnings(databases, worldFile, options.progress) : undefined;
+  if (world) await measurePartnerships(databases);
   mkdirSync(path.dirname(state), { recursive: true });
   writeFileSync(state, JSON.stringify({ fingerprint: print, seededAt: new Date().toISOString() }, null, 2));
   return { skipped: false, sources, world, worldFile };
