@@ -30,8 +30,8 @@ async function main(): Promise<void> {
   if (positionals.length !== 1 || !isNetworkFormat(format)) throw new Error(USAGE);
   const { out, domestic, ...rest } = values;
   const parameters = new URLSearchParams(
-    Object.entries({ ...rest, ...(domestic ? { domestic: "true" } : {}) }).flatMap(([key, value]) =>
-      value === undefined ? [] : [[key, String(value)]],
+    Object.entries({ ...rest, ...(domestic ? { domestic: "true" } : {}) }).flatMap(
+      ([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]]),
     ),
   );
   const filter = filterFromParameters(parameters);
