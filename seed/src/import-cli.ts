@@ -2,6 +2,7 @@
 // and prints what it did; called wrongly, it explains each kind's columns.
 import { existsSync } from "node:fs";
 import { closeDatabases, openDatabases } from "./databases";
+import { measurePartnerships } from "./distances";
 import { IMPORT_COMMANDS, IMPORT_USAGE } from "./imports";
 import { describeImport, terminalProgress } from "./report";
 
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   const databases = await openDatabases();
   try {
     const report = await command.run(databases, file, terminalProgress());
+    // network queries read each partnership's stored distance: new partnerships and newly located
+    // cities need theirs
+    await measurePartnerships(databases);
     console.log(describeImport(report));
   } finally {
     await closeDatabases(databases);
