@@ -1,5 +1,7 @@
-// The values import rows hold: sums of money as spreadsheets write them, Wikidata times and items.
+// The values import rows hold: sums of money as spreadsheets write them, dates, Wikidata times and
+// items; and how a broken JSON file is told apart from one cut off.
 import { describe, expect, it } from "vitest";
+import { parseJson } from "../src/imports/import-file";
 import { checkOrder, euros, isoDate, projectDate, wikidataItem, wikidataTime } from "../src/imports/values";
 import { RowError } from "../src/places";
 
@@ -91,5 +93,16 @@ describe("Wikidata values", () => {
     expect(wikidataItem("Q437", "city")).toBe("Q437");
     expect(() => wikidataItem("http://www.wikidata.org/entity/P190", "city")).toThrow(RowError);
     expect(() => wikidataItem("", "city")).toThrow("city is empty");
+  });
+});
+
+describe("JSON files", () => {
+  it("tells a file that ends too early from one broken inside", () => {
+    expect(() => parseJson('{"a": 1', "cut.json")).toThrow(
+      "cut.json is not valid JSON (it ends too early: cut off?)",
+    );
+    expect(() => parseJson('{"a": "Sara', "cut.json")).toThrow("(it ends too early: cut off?)");
+    expect(() => parseJson('[{"a": 1},\n  ', "cut.json")).toThrow("(it ends too early: cut off?)");
+    expect(() => parseJson('{"a" 1}', "broken.json")).toThrow(/^broken\.json is not valid JSON: /);
   });
 });

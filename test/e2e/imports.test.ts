@@ -410,6 +410,36 @@ describe("projects import", () => {
     ]);
   });
 
+  it("completes a project a source described without a programme, and keeps what the source says", async () => {
+    // the source document gives City Cooperation's budget, dates and lead partner but no programme;
+    // the programme here is test input
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "twingraph-projects-")), "city-cooperation.csv");
+    writeFileSync(
+      file,
+      "acronym,title,programme,fund,budget,start,end,partner name,role,city,country\n" +
+        ',City Cooperation – Sodelovanje mest,TEST programme (fixture),ERDF,"1.800.000,00 EUR",2008-05-01,,' +
+        "EU- Regionalmanagement Oststeiermark,Lead partner,,Austria\n",
+    );
+    const merged = await importProjects(federation.databases, file);
+    expect(merged.created).toEqual({ projects: 0, programmes: 1, cities: 0 });
+    expect(merged.merged.projects).toBe(1);
+    const data = await query(
+      federation,
+      `{ project(id: "proj-city-cooperation") { programme { name } start partners { name role } sources { document } } }`,
+    );
+    const project = data.project as {
+      programme: { name: string };
+      start: string;
+      partners: { name: string; role: string }[];
+      sources: { document: string }[];
+    };
+    expect(project.programme).toEqual({ name: "TEST programme (fixture)" });
+    expect(project.start).toBe("2008-05");
+    expect(project.partners).toHaveLength(4);
+    expect(project.partners[0]).toEqual({ name: "EU- Regionalmanagement Oststeiermark", role: "LEAD" });
+    expect(project.sources.map((source) => source.document)).toContain("city-cooperation.csv");
+  });
+
   it("rejects unusable rows with their line and reason and imports the good ones", async () => {
     const mixed = await importProjects(federation.databases, fixture("projects-bad-rows.csv"));
     expect(mixed.rejected).toEqual([

@@ -171,14 +171,16 @@ function shapeFault(fields: readonly string[], width: number): string | undefine
   return undefined;
 }
 
-/** JSON.parse, or a refusal that says where the JSON breaks off. */
+/** JSON.parse, or a refusal that says whether the JSON breaks off before its end or within it. */
 export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const cut = text.trim() === "" || /end of (JSON )?input|Unterminated/i.test((error as Error).message);
+    const message = (error as Error).message;
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const cut = /end of JSON input|Unterminated string/.test(message) || position >= text.trimEnd().length;
     throw new ImportFileError(
-      `${path.basename(file)} is not valid JSON${cut ? " (it ends too early: cut off?)" : ""}: ${(error as Error).message}`,
+      `${path.basename(file)} is not valid JSON${cut ? " (it ends too early: cut off?)" : ""}: ${message}`,
     );
   }
 }

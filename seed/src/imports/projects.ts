@@ -281,7 +281,9 @@ async function mergeWithExisting(
     const existing = existingProjects.find(programmeId, draft.fields);
     if (existing) report.merged.projects += 1;
     else report.created.projects += 1;
-    return existing ? completed(existing, draft, source) : newProject(programmeId, draft, source);
+    return existing
+      ? completed(existing, programmeId, draft, source)
+      : newProject(programmeId, draft, source);
   });
   const knownProgrammeIds = new Set([...existingProgrammes.values()].map((programme) => programme.id));
   for (const programme of programmes.values()) {
@@ -307,21 +309,28 @@ interface ExistingProject {
   cityIds: string[];
 }
 
-/** The graph's projects, found by programme and acronym, or programme and title. */
+/**
+ * The graph's projects, found by programme and acronym, or programme and title; a project a source
+ * described without its programme is found by acronym or title alone, and gains the programme.
+ */
 async function projectIndex(manager: EntityManager) {
   const cityIds = new Map<string, string[]>();
   for (const place of await manager.getRepository(ProjectCity).find({ order: { position: "ASC" } }))
     cityIds.set(place.projectId, [...(cityIds.get(place.projectId) ?? []), place.cityId]);
   const byKey = new Map<string, ExistingProject>();
+  const keysOf = (programmeId: string | null, acronym: string | null, title: string) => [
+    ...(acronym ? [`${programmeId ?? ""}|acronym:${nameKey(acronym)}`] : []),
+    `${programmeId ?? ""}|title:${nameKey(title)}`,
+  ];
   for (const project of await manager.getRepository(Project).find()) {
     const entry = { project, cityIds: cityIds.get(project.id) ?? [] };
-    if (project.acronym) byKey.set(`${project.programmeId}|acronym:${nameKey(project.acronym)}`, entry);
-    byKey.set(`${project.programmeId}|title:${nameKey(project.title)}`, entry);
+    for (const key of keysOf(project.programmeId, project.acronym, project.title))
+      if (!byKey.has(key)) byKey.set(key, entry);
   }
   return {
-    find(programmeId: string, fields: ProjectFields): ExistingProject | undefined {
-      const byAcronym = fields.acronym && byKey.get(`${programmeId}|acronym:${nameKey(fields.acronym)}`);
-      return byAcronym || byKey.get(`${programmeId}|title:${nameKey(fields.title)}`);
+    find(programmeId: string, { acronym, title }: ProjectFields): ExistingProject | undefined {
+      const keys = [...keysOf(programmeId, acronym, title), ...keysOf(null, acronym, title)];
+      return keys.map((key) => byKey.get(key)).find((entry) => entry !== undefined);
     },
   };
 }
@@ -353,6 +362,7 @@ function newProject(programmeId: string, draft: ProjectDraft, source: SourceReco
 /** The project as the graph has it, with what it lacked from the file: partners, places, dates, sums. */
 function completed(
   { project, cityIds }: ExistingProject,
+  programmeId: string,
   draft: ProjectDraft,
   source: SourceRecord,
 ): ProjectInput {
@@ -366,7 +376,7 @@ function completed(
     id: project.id,
     acronym: project.acronym ?? fields.acronym,
     title: project.title,
-    programmeId: project.programmeId,
+    programmeId: project.programmeId ?? programmeId,
     funds: union(project.funds, fields.funds),
     totalBudget: project.totalBudget ?? fields.totalBudget,
     euContribution: project.euContribution ?? fields.euContribution,
