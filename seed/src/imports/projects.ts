@@ -69,17 +69,19 @@ export const PROJECT_COLUMNS: Columns<ProjectColumn> = {
 export const KEEP_EU_URL = "https://keep.eu/";
 
 /** The role words of keep.eu exports; anything else is rejected rather than guessed. */
-const ROLES: Record<string, PartnerRole> = {
-  "lead partner": PartnerRole.LEAD,
-  lp: PartnerRole.LEAD,
-  lead: PartnerRole.LEAD,
-  "project partner": PartnerRole.PARTNER,
-  pp: PartnerRole.PARTNER,
-  partner: PartnerRole.PARTNER,
-  associated: PartnerRole.ASSOCIATED,
-  "associated partner": PartnerRole.ASSOCIATED,
-  ap: PartnerRole.ASSOCIATED,
-};
+const ROLES = new Map<string, PartnerRole>(
+  Object.entries({
+    "lead partner": PartnerRole.LEAD,
+    lp: PartnerRole.LEAD,
+    lead: PartnerRole.LEAD,
+    "project partner": PartnerRole.PARTNER,
+    pp: PartnerRole.PARTNER,
+    partner: PartnerRole.PARTNER,
+    associated: PartnerRole.ASSOCIATED,
+    "associated partner": PartnerRole.ASSOCIATED,
+    ap: PartnerRole.ASSOCIATED,
+  }),
+);
 
 export type ProjectRecords = "projects" | "programmes" | "cities";
 export type ProjectsReport = ImportReport<ProjectRecords>;
@@ -186,7 +188,7 @@ function fundsOf(value: string): string[] {
 
 function partnerFields(values: Record<ProjectColumn, string>): PartnerFields {
   if (values.partnerName === "") throw new RowError("the partner name is empty");
-  const role = ROLES[headerKey(values.role)];
+  const role = ROLES.get(headerKey(values.role));
   if (!role)
     throw new RowError(
       `unknown partner role "${values.role}" (expected Lead partner/LP, Project partner/PP or Associated)`,
