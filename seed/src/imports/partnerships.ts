@@ -3,7 +3,6 @@
 // file is a duplicate row; the cities are written first, then the partnerships, one transaction each.
 import {
   memberKey,
-  Partnership,
   type PartnershipInput,
   PartnershipKind,
   PartnershipStatus,
@@ -11,8 +10,7 @@ import {
   upsertPartnerships,
 } from "@twingraph/agreements";
 import { upsertCities } from "@twingraph/cities";
-import { chunks, type SourceRecord } from "@twingraph/kit";
-import { type EntityManager, In } from "typeorm";
+import type { SourceRecord } from "@twingraph/kit";
 import type { Databases } from "../databases";
 import { type Place, PlaceResolver, RowError } from "../places";
 import { type ImportReport, type Progress, type RowOutcome, writeInSteps } from "./import-report";
@@ -80,18 +78,7 @@ export class PartnershipCollector {
       writeInSteps(this.places.inputs(), (batch) => upsertCities(manager, batch), "cities", progress),
     );
     await databases.agreements.transaction((manager) =>
-      writeInSteps(
-        partnerships,
-        async (batch) => {
-          await upsertPartnerships(manager, batch);
-          await fillMissing(
-            manager,
-            batch.filter((pair) => this.existing.has(pair.id)),
-          );
-        },
-        "partnerships",
-        progress,
-      ),
+      writeInSteps(partnerships, (batch) => upsertPartnerships(manager, batch), "partnerships", progress),
     );
   }
 }
@@ -99,28 +86,4 @@ export class PartnershipCollector {
 /** An end date says the partnership ended; without one, a list of twinnings says nothing of its state. */
 function statusOf(until: string | null | undefined): PartnershipStatus {
   return until ? PartnershipStatus.ENDED : PartnershipStatus.UNKNOWN;
-}
-
-/**
- * upsertPartnerships gives an existing partnership only the new sources; what an import knows and
- * the partnership lacks (a start, an end, and with the end the status ENDED where it was UNKNOWN)
- * is filled here. What a document stated stays as it stated it.
- */
-async function fillMissing(manager: EntityManager, merged: readonly PartnershipInput[]): Promise<void> {
-  const withDates = merged.filter((pair) => pair.since || pair.until);
-  const repository = manager.getRepository(Partnership);
-  for (const batch of chunks(withDates)) {
-    const byId = new Map(batch.map((pair) => [pair.id, pair]));
-    const rows = await repository.findBy({ id: In([...byId.keys()]) });
-    const changed = rows.filter((row) => fill(row, byId.get(row.id)!));
-    if (changed.length > 0) await repository.save(changed, { reload: false });
-  }
-}
-
-function fill(row: Partnership, pair: PartnershipInput): boolean {
-  const before = `${row.since}|${row.until}|${row.status}`;
-  row.since ??= pair.since ?? null;
-  row.until ??= pair.until ?? null;
-  if (pair.until && row.status === PartnershipStatus.UNKNOWN) row.status = PartnershipStatus.ENDED;
-  return `${row.since}|${row.until}|${row.status}` !== before;
 }

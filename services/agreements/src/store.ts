@@ -5,7 +5,7 @@ import { type EntityManager, In } from "typeorm";
 import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
 import { AgreementCity } from "./entities/agreement-city.entity";
 import { DataRevision } from "./entities/data-revision.entity";
-import type { AgreementKind, PartnershipKind, PartnershipStatus } from "./entities/enums";
+import { type AgreementKind, type PartnershipKind, PartnershipStatus } from "./entities/enums";
 import { Partnership } from "./entities/partnership.entity";
 import { memberRows, PartnershipCity } from "./entities/partnership-city.entity";
 
@@ -59,12 +59,7 @@ export async function upsertPartnerships(
     );
     const rows = batch.map((input) => {
       const current = existing.get(input.id);
-      if (current)
-        return Object.assign(current, {
-          since: current.since ?? input.since ?? null,
-          until: current.until ?? input.until ?? null,
-          sources: mergeSources(current.sources, input.sources),
-        });
+      if (current) return mergeInto(current, input);
       return repository.create({
         id: input.id,
         name: input.name ?? null,
@@ -134,6 +129,20 @@ export async function setPartnershipDistances(
       .update({ id: partnership.id }, { distanceKm: distances.get(partnership.id) ?? null });
   if (changed.length > 0) await advanceRevision(manager);
   return changed.length;
+}
+
+/**
+ * An existing partnership keeps what it states and fills what it lacks: a start, an end, and with
+ * the end the status ENDED where its status was UNKNOWN.
+ */
+function mergeInto(current: Partnership, input: PartnershipInput): Partnership {
+  const ended = input.until && current.status === PartnershipStatus.UNKNOWN;
+  return Object.assign(current, {
+    since: current.since ?? input.since ?? null,
+    until: current.until ?? input.until ?? null,
+    status: ended ? PartnershipStatus.ENDED : current.status,
+    sources: mergeSources(current.sources, input.sources),
+  });
 }
 
 /** Agreements written before their partnership now bind its members too. */
