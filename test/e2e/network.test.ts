@@ -19,6 +19,7 @@ afterAll(() => federation.close());
 async function data(query: string, variables: Record<string, unknown> = {}) {
   const result = await federation.execute(query, variables);
   expect(result.errors).toBeUndefined();
+  // biome-ignore lint/suspicious/noExplicitAny: the assertions that read an answer check its shape
   return result.data as Record<string, any>;
 }
 

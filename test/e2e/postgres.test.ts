@@ -37,6 +37,29 @@ describe.skipIf(!url)(title, () => {
     expect(result).toEqual(expected.Twinning);
   });
 
+  it("answers network queries, name searches and imports as on SQLite", async () => {
+    const result = await federation.execute(`{
+      network(filter: { country: "SI" }) {
+        partnershipCount
+        path(from: "si-velenje", to: "me-pljevlja") { length }
+        ranking(by: CLOSENESS, first: 1) { city { id } }
+        distances { measured }
+      }
+      searchCities(name: "Kragujevcu", first: 1) { city { id } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({
+      network: { path: { length: 1 }, distances: { measured: 3 } },
+      searchCities: [{ city: { id: "rs-kragujevac" } }],
+    });
+    const { importPairs } = await import("@twingraph/seed");
+    const fixture = path.resolve(__dirname, "../fixtures/imports/pairs-minimal.csv");
+    const first = await importPairs(federation.databases, fixture);
+    const again = await importPairs(federation.databases, fixture);
+    expect(first.created.partnerships).toBeGreaterThan(0);
+    expect(again.created.partnerships).toBe(0);
+  });
+
   it("seeds idempotently: a second load adds nothing", async () => {
     const { loadSources } = await import("@twingraph/seed");
     const count = () =>
