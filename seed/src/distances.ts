@@ -13,18 +13,20 @@ interface Located {
   longitude: number;
 }
 
-/** Distances rounded to 0.1 km: the coordinates are no more precise than that. */
+/** Stores the distances that changed, rounded to 0.1 km (the coordinates are no more precise), and says how many. */
 export async function measurePartnerships(databases: Databases): Promise<number> {
   const located = (await databases.cities.getRepository(City).find({
     select: { id: true, latitude: true, longitude: true },
     where: { latitude: Not(IsNull()), longitude: Not(IsNull()) },
   })) as Located[];
   const places = new Map(located.map((city) => [city.id, city]));
-  const distances = new Map<string, number | null>();
+  const changed = new Map<string, number | null>();
   for (const partnership of await partnershipMembers(databases.agreements.manager)) {
     const [first, second] = partnership.cityIds.map((id) => places.get(id));
     const measurable = partnership.cityIds.length === 2 && first && second;
-    distances.set(partnership.id, measurable ? Math.round(distanceKm(first, second) * 10) / 10 : null);
+    const distance = measurable ? Math.round(distanceKm(first, second) * 10) / 10 : null;
+    if (distance !== partnership.distanceKm) changed.set(partnership.id, distance);
   }
-  return databases.agreements.transaction((manager) => setPartnershipDistances(manager, distances));
+  await databases.agreements.transaction((manager) => setPartnershipDistances(manager, changed));
+  return changed.size;
 }

@@ -4,11 +4,11 @@ import { City, type CityInput, CityName, upsertCities } from "@twingraph/cities"
 import { type DataSource, In, IsNull } from "typeorm";
 import { type Gazetteer, loadGazetteer } from "./gazetteer";
 import {
-  describeCandidate,
   emptyGazetteerReport,
   enrichment,
   GAZETTEER_SOURCE,
   type GazetteerReport,
+  recordMatch,
 } from "./places";
 
 interface UnmatchedCity {
@@ -47,9 +47,13 @@ export async function enrichCities(
         ? { latitude: city.latitude, longitude: city.longitude }
         : undefined;
     const matches = names.flatMap((name) => (name ? [gazetteer.match(name, city.countryCode, near)] : []));
-    const match = matches.find((candidate) => candidate.kind === "matched");
-    if (match?.kind === "matched") {
-      report.matched += 1;
+    // the first name that matches decides; failing all, the first ambiguity is what to report
+    const match =
+      matches.find((candidate) => candidate.kind === "matched") ??
+      matches.find((candidate) => candidate.kind === "ambiguous") ??
+      ({ kind: "unmatched" } as const);
+    recordMatch(report, match, city.name, city.countryCode);
+    if (match.kind === "matched")
       updates.push({
         id: city.id,
         name: city.name,
@@ -58,16 +62,6 @@ export async function enrichCities(
         ...enrichment(match.place),
         sources: [GAZETTEER_SOURCE],
       });
-      continue;
-    }
-    const ambiguous = matches.find((candidate) => candidate.kind === "ambiguous");
-    if (ambiguous?.kind === "ambiguous")
-      report.ambiguous.push({
-        name: city.name,
-        countryCode: city.countryCode,
-        candidates: ambiguous.candidates.map(describeCandidate),
-      });
-    else report.unmatched.push({ name: city.name, countryCode: city.countryCode });
   }
   await cities.transaction((manager) => upsertCities(manager, updates));
   return report;

@@ -120,7 +120,7 @@ export class PlaceResolver {
     if (known && !this.isAnotherItem(known, wikidataId))
       return this.place(known, trimmed, countryCode, source, hints, undefined);
     const match = this.gazetteer.match(trimmed, countryCode, hints.near ?? undefined);
-    this.count(match, trimmed, countryCode);
+    recordMatch(this.report, match, trimmed, countryCode);
     const gazetteerPlace = match.kind === "matched" ? match.place : undefined;
     const byGeonameId = gazetteerPlace && this.byGeonameId.get(gazetteerPlace.geonameId);
     const id =
@@ -202,16 +202,22 @@ export class PlaceResolver {
     if (!this.wikidataIdOf.has(id)) this.wikidataIdOf.set(id, wikidataId);
     if (!this.byWikidataId.has(wikidataId)) this.byWikidataId.set(wikidataId, id);
   }
-
-  private count(match: GazetteerMatch, name: string, countryCode: string): void {
-    if (match.kind === "matched") this.report.matched += 1;
-    else if (match.kind === "ambiguous")
-      this.report.ambiguous.push({ name, countryCode, candidates: match.candidates.map(describeCandidate) });
-    else this.report.unmatched.push({ name, countryCode });
-  }
 }
 
-export function describeCandidate(place: GazetteerPlace): string {
+/** Counts a match, or lists the place as ambiguous (with its namesakes) or not found. */
+export function recordMatch(
+  report: GazetteerReport,
+  match: GazetteerMatch,
+  name: string,
+  countryCode: string,
+): void {
+  if (match.kind === "matched") report.matched += 1;
+  else if (match.kind === "ambiguous")
+    report.ambiguous.push({ name, countryCode, candidates: match.candidates.map(describeCandidate) });
+  else report.unmatched.push({ name, countryCode });
+}
+
+function describeCandidate(place: GazetteerPlace): string {
   return `${place.name} (GeoNames ${place.geonameId}, population ${place.population})`;
 }
 

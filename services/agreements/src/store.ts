@@ -116,19 +116,14 @@ export async function partnershipMembers(manager: EntityManager): Promise<Partne
   return [...byPartnership.values()];
 }
 
-/** Stores distances that changed (the places' coordinates are the cities subgraph's to know). */
+/** Stores new distances (the places' coordinates are the cities subgraph's to know). */
 export async function setPartnershipDistances(
   manager: EntityManager,
   distances: ReadonlyMap<string, number | null>,
-): Promise<number> {
-  const current = await partnershipMembers(manager);
-  const changed = current.filter((p) => distances.has(p.id) && distances.get(p.id) !== p.distanceKm);
-  for (const partnership of changed)
-    await manager
-      .getRepository(Partnership)
-      .update({ id: partnership.id }, { distanceKm: distances.get(partnership.id) ?? null });
-  if (changed.length > 0) await advanceRevision(manager);
-  return changed.length;
+): Promise<void> {
+  for (const [id, distanceKm] of distances)
+    await manager.getRepository(Partnership).update({ id }, { distanceKm });
+  if (distances.size > 0) await advanceRevision(manager);
 }
 
 /**
