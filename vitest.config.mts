@@ -17,6 +17,7 @@ export default defineConfig({
       "services/*/test/**/*.test.ts",
       "seed/test/**/*.test.ts",
       "gateway/test/**/*.test.ts",
+      "widget/test/**/*.test.ts",
       "test/**/*.test.ts",
     ],
     testTimeout: 60_000,

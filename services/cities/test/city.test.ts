@@ -36,6 +36,8 @@ beforeAll(async () => {
     .save([
       cityName("at-villach", "name", "Villach"),
       cityName("at-villach", "alias", "Beljak", "sl"),
+      cityName("at-villach", "gazetteer", "Филах", "sr"),
+      cityName("at-villach", "gazetteer", "Filah", "sr-Latn"),
       cityName("si-kranj", "name", "Kranj"),
     ]);
 });
@@ -52,7 +54,11 @@ describe("cities subgraph", () => {
       {
         id: "at-villach",
         name: "Villach",
-        aliases: [{ name: "Beljak", language: "sl" }],
+        aliases: [
+          { name: "Beljak", language: "sl" },
+          { name: "Филах", language: "sr" },
+          { name: "Filah", language: "sr-Latn" },
+        ],
         country: { code: "AT", name: "Austria" },
       },
     ]);
@@ -76,5 +82,37 @@ describe("cities subgraph", () => {
     const result = await run(`{ findCities(name: "x", first: 101) { id } }`);
     expect(result.errors?.[0].message).toContain('"first"');
     expect(result.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("names a city in the page's language where an alias exists, else by its common name", async () => {
+    const query = /* GraphQL */ `
+      query ($id: ID!) {
+        sl: city(id: $id) { nameIn(language: "sl") }
+        slSI: city(id: $id) { nameIn(language: "sl-SI") }
+        sr: city(id: $id) { nameIn(language: "sr") }
+        srCyrl: city(id: $id) { nameIn(language: "sr-Cyrl") }
+        srLatn: city(id: $id) { nameIn(language: "sr-Latn") }
+        fr: city(id: $id) { nameIn(language: "fr") }
+      }
+    `;
+    const result = await run(query, { id: "at-villach" });
+    expect(result.errors).toBeUndefined();
+    const names = Object.fromEntries(
+      Object.entries(result.data ?? {}).map(([tag, city]) => [tag, (city as { nameIn: string }).nameIn]),
+    );
+    expect(names).toEqual({
+      sl: "Beljak",
+      slSI: "Beljak",
+      sr: "Филах",
+      srCyrl: "Филах",
+      srLatn: "Filah",
+      fr: "Villach",
+    });
+  });
+
+  it("refuses a language that is not a BCP 47 tag", async () => {
+    const result = await run(`{ city(id: "at-villach") { nameIn(language: "slovene!") } }`);
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].message).toMatch(/language.*BCP 47/);
   });
 });

@@ -25,6 +25,7 @@ import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
 import { aliasLoader, cityLoader } from "./city.loaders";
 import { type NameMatch, searchCityIds } from "./city-search";
+import { checkLanguageTag, nameInLanguage } from "./name-in-language";
 
 @ObjectType({ description: "A city found by name, with how well the name matched." })
 export class CityMatch {
@@ -111,5 +112,19 @@ export class CityResolver {
   })
   aliases(@Root() city: City, @Ctx() context: SubgraphContext): Promise<CityName[]> {
     return aliasLoader(context).load(city.id);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'the name to show on a page in this language (BCP 47: "sl", "sr-Latn"): its alias in that ' +
+      "language where one exists, else its common name",
+  })
+  async nameIn(
+    @Root() city: City,
+    @Arg("language", () => String) language: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<string> {
+    const requested = checkLanguageTag(language, "language");
+    return nameInLanguage(city.name, await aliasLoader(context).load(city.id), language, requested);
   }
 }

@@ -1,0 +1,2 @@
+// The embeddable partnership widget: its operations (for the gateway's safelist) and its build.
+export * from "./operations";
