@@ -3,7 +3,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { createGatewayServer, readSupergraph, SUBGRAPHS, startGateway } from "@twingraph/gateway";
+import {
+  createGatewayServer,
+  type GatewayOptions,
+  readSupergraph,
+  SUBGRAPHS,
+  startGateway,
+} from "@twingraph/gateway";
 import { listenSubgraph, type RunningServer, StatementCounter } from "@twingraph/kit";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import { Kind, parse } from "graphql";
@@ -34,6 +40,8 @@ interface FederationOptions {
   seedSources?: boolean;
   /** a PostgreSQL URL; default: a fresh in-memory SQLite database per subgraph */
   databaseUrl?: string;
+  /** gateway settings beyond the subgraphs: safelist, caching, CORS */
+  gateway?: Partial<GatewayOptions>;
 }
 
 async function openDatabasesFor(
@@ -60,7 +68,11 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
       db: databases[subgraph.name as SubgraphName],
     };
   }
-  const server: ApolloServer<BaseContext> = createGatewayServer({ supergraphSdl: readSupergraph(), local });
+  const server: ApolloServer<BaseContext> = createGatewayServer({
+    ...options.gateway,
+    supergraphSdl: readSupergraph(),
+    local,
+  });
   await server.start();
   return {
     databases,
@@ -101,7 +113,7 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
     servers.push(running);
     urls[subgraph.name] = `http://127.0.0.1:${running.port}/graphql`;
   }
-  const gateway = await startGateway(0, { urls }, "127.0.0.1");
+  const gateway = await startGateway(0, { ...options.gateway, urls }, "127.0.0.1");
   const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(gatewayUrl, {
