@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { parse, printSchema } from "graphql";
+import { WIDGET_MANIFEST } from "./persisted-operations";
 import { SUBGRAPHS } from "./subgraphs";
 
 export const SCHEMA_DIR = path.resolve(__dirname, "../../schema");
@@ -39,6 +40,8 @@ export async function composeSupergraph(): Promise<Composition> {
   }
   const supergraphSdl = `${result.supergraphSdl.trim()}\n`;
   files.set("supergraph.graphql", supergraphSdl);
+  // for gateways that read Apollo's manifest format (Apollo Router's safelist); ours reads the widget
+  files.set("persisted-operations.json", `${JSON.stringify(WIDGET_MANIFEST, null, 2)}\n`);
   files.set(
     "api.graphql",
     `${API_SCHEMA_HEADER}\n${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n`,

@@ -1,8 +1,8 @@
 // Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import.
-import { type RunningServer, serve } from "@twingraph/kit";
+import { corsPolicy, LOCAL_ORIGINS, type RunningServer, serve } from "@twingraph/kit";
 import { readSupergraph } from "./compose";
 import { exportRoutes } from "./export/route";
-import { createGatewayServer, type GatewayOptions } from "./gateway";
+import { createGatewayServer, type GatewayOptions, withEnvironment } from "./gateway";
 import { servePlayground } from "./playground";
 
 export const GATEWAY_PORT = 4000;
@@ -12,13 +12,12 @@ export async function startGateway(
   options: Partial<GatewayOptions> = {},
   host?: string,
 ): Promise<RunningServer> {
-  const server = createGatewayServer({
-    ...options,
-    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-  });
+  const settings = withEnvironment({ ...options, supergraphSdl: options.supergraphSdl ?? readSupergraph() });
+  const server = createGatewayServer(settings);
   return serve(server, {
     port,
     host,
+    cors: corsPolicy(settings.corsOrigins ?? LOCAL_ORIGINS),
     context: async () => ({}),
     routes: { "/": servePlayground, ...exportRoutes(server) },
   });

@@ -1,9 +1,9 @@
 // `npm run import -- <kind> <file>`: imports twinning pairs, Wikidata twinnings or keep.eu projects
 // and prints what it did; called wrongly, it explains each kind's columns.
 import { existsSync } from "node:fs";
+import { dataVersionFromEnv } from "@twingraph/kit";
 import { closeDatabases, openDatabases } from "./databases";
-import { measurePartnerships } from "./distances";
-import { IMPORT_COMMANDS, IMPORT_USAGE } from "./imports";
+import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from "./imports";
 import { describeImport, terminalProgress } from "./report";
 
 async function main(): Promise<void> {
@@ -12,14 +12,13 @@ async function main(): Promise<void> {
   if (!command || !file || rest.length > 0) throw new Error(IMPORT_USAGE);
   if (!existsSync(file)) throw new Error(`No such file: ${file}`);
   const databases = await openDatabases();
+  const dataVersion = dataVersionFromEnv();
   try {
-    const report = await command.run(databases, file, terminalProgress());
-    // network queries read each partnership's stored distance: new partnerships and newly located
-    // cities need theirs
-    await measurePartnerships(databases);
+    const report = await runImport(command, databases, file, { progress: terminalProgress(), dataVersion });
     console.log(describeImport(report));
   } finally {
     await closeDatabases(databases);
+    await dataVersion.close();
   }
 }
 

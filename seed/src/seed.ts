@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defaultDataDir } from "@twingraph/kit";
+import { type DataVersion, dataVersionFromEnv, defaultDataDir } from "@twingraph/kit";
 import { sourceBundles } from "./data";
 import type { Databases } from "./databases";
 import { measurePartnerships } from "./distances";
@@ -23,6 +23,8 @@ export interface SeedOptions {
   /** seed even when the fingerprint says it was done */
   force?: boolean;
   progress?: Progress;
+  /** moved on after seeding, so a running gateway's cached answers give way; default: from the env */
+  dataVersion?: DataVersion;
 }
 
 function fingerprint(worldFile: string | null): string {
@@ -53,9 +55,19 @@ export async function seed(databases: Databases, options: SeedOptions = {}): Pro
   if (world) await measurePartnerships(databases);
   mkdirSync(path.dirname(state), { recursive: true });
   writeFileSync(state, JSON.stringify({ fingerprint: print, seededAt: new Date().toISOString() }, null, 2));
+  await advanceDataVersion(options.dataVersion);
   return { skipped: false, sources, world, worldFile };
 }
 
 export const WORLD_FILE_HINT =
   "The world twinning network is not loaded: download app/public/twin_cities.csv from the public repository " +
   "Hekman/twincities and run `npm run import -- world <file>` (or set TWINGRAPH_WORLD_FILE before `npm start`).";
+
+async function advanceDataVersion(given: DataVersion | undefined): Promise<void> {
+  const dataVersion = given ?? dataVersionFromEnv();
+  try {
+    await dataVersion.advance();
+  } finally {
+    if (!given) await dataVersion.close();
+  }
+}

@@ -69,6 +69,8 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
     };
   }
   const server: ApolloServer<BaseContext> = createGatewayServer({
+    // tests write to their databases directly, without moving the data version on
+    responseCache: false,
     ...options.gateway,
     supergraphSdl: readSupergraph(),
     local,
@@ -113,7 +115,7 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
     servers.push(running);
     urls[subgraph.name] = `http://127.0.0.1:${running.port}/graphql`;
   }
-  const gateway = await startGateway(0, { ...options.gateway, urls }, "127.0.0.1");
+  const gateway = await startGateway(0, { responseCache: false, ...options.gateway, urls }, "127.0.0.1");
   const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(gatewayUrl, {

@@ -10,6 +10,7 @@ export * from "./import-report";
 export * from "./pairs";
 export * from "./partnerships";
 export * from "./projects";
+export * from "./run-import";
 export * from "./wikidata";
 
 export interface ImportCommand {

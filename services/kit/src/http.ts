@@ -1,8 +1,11 @@
 // A small HTTP front for an ApolloServer: POST and GET on /graphql, a health check on /health, and
-// any extra routes the caller adds (the gateway serves files and exports this way).
+// any extra routes the caller adds (the gateway serves files and exports this way). GraphQL answers
+// carry an ETag, so a browser or CDN revalidating a GET gets 304 when nothing changed.
+import { createHash } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { applyCors, type CorsPolicy } from "./cors";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -15,6 +18,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   context: (request: IncomingMessage) => Promise<TContext>;
   /** extra routes by exact path */
   routes?: Record<string, Route>;
+  /** cross-origin access for browsers; none when absent (subgraphs are not called from pages) */
+  cors?: CorsPolicy;
 }
 
 export interface RunningServer {
@@ -78,6 +83,7 @@ async function handle<TContext extends BaseContext>(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (options.cors && applyCors(request, response, options.cors)) return;
   const url = new URL(request.url ?? "/", "http://localhost");
   if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });
   const route = options.routes?.[url.pathname];
@@ -100,7 +106,7 @@ async function handle<TContext extends BaseContext>(
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
-    response.end(result.body.string);
+    sendWithEtag(request, response, result.body.string);
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
@@ -125,6 +131,34 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw new ClientError(400, "Request body is not valid JSON.");
   }
+}
+
+/** A strong ETag over the body and its type; a GET whose If-None-Match holds it gets 304. */
+function sendWithEtag(request: IncomingMessage, response: ServerResponse, body: string): void {
+  if (response.statusCode !== 200) {
+    response.end(body);
+    return;
+  }
+  const etag = entityTag(`${response.getHeader("content-type") ?? ""}\n${body}`);
+  response.setHeader("etag", etag);
+  if (request.method === "GET" && matchesEtag(request.headers["if-none-match"], etag)) {
+    response.statusCode = 304;
+    response.removeHeader("content-type");
+    response.removeHeader("content-length");
+    response.end();
+    return;
+  }
+  response.end(body);
+}
+
+export function entityTag(content: string | Buffer): string {
+  return `"${createHash("sha256").update(content).digest("base64url").slice(0, 32)}"`;
+}
+
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  return ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
 }
 
 export function sendJson(response: ServerResponse, status: number, payload: unknown): void {

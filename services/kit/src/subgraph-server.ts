@@ -1,6 +1,7 @@
 // Everything a subgraph needs to answer requests: its Apollo server over a schema, and a per-request
 // context holding the data source and that request's loaders.
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
 import type { DataSource } from "typeorm";
@@ -24,12 +25,28 @@ export function localExecutor(schema: GraphQLSchema, db: DataSource): Executor {
     graphql({ schema, source, variableValues, contextValue: createContext(db) });
 }
 
-export function createSubgraphServer(schema: GraphQLSchema): ApolloServer<SubgraphContext> {
-  // no Apollo usage reporting here, so the per-request inline trace would be computed for nobody
+/**
+ * How long any answer may be reused, in seconds. The data changes only when it is seeded or
+ * imported, so every field is public and cacheable for this long; the gateway's own cache is
+ * invalidated at once by an import, and browsers revalidate with the ETag after it.
+ */
+export const DATA_MAX_AGE_SECONDS = 300;
+
+/** `embedded`: run inside another server's process, which owns shutdown on signals */
+export function createSubgraphServer(
+  schema: GraphQLSchema,
+  options: { embedded?: boolean } = {},
+): ApolloServer<SubgraphContext> {
   return new ApolloServer<SubgraphContext>({
     schema,
     introspection: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    stopOnTerminationSignals: options.embedded ? false : undefined,
+    plugins: [
+      // no Apollo usage reporting here, so the per-request inline trace would be computed for nobody
+      ApolloServerPluginInlineTraceDisabled(),
+      // the Cache-Control header of each answer, which the gateway combines over the query plan
+      ApolloServerPluginCacheControl({ defaultMaxAge: DATA_MAX_AGE_SECONDS }),
+    ],
   });
 }
 

@@ -1,0 +1,144 @@
+// Persisted operations: the widget's own and those of any manifest a front-end team hands over.
+// They are known by the sha256 of their text, so a client may send just the hash (automatic
+// persisted queries, also over GET for browser and CDN caches). In safelist mode (SAFELIST=1) they
+// are the only operations the gateway runs.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
+import { type PersistedOperation, WIDGET_OPERATIONS } from "@twingraph/widget";
+import { GraphQLError } from "graphql";
+
+export interface ManifestOperation extends PersistedOperation {
+  /** sha256 of the body, hex: the id clients send as `extensions.persistedQuery.sha256Hash` */
+  id: string;
+  type: "query" | "mutation" | "subscription";
+}
+
+/** Apollo's persisted query manifest, which Apollo Router and Apollo Client's tools read too. */
+export interface PersistedQueryManifest {
+  format: "apollo-persisted-query-manifest";
+  version: 1;
+  operations: ManifestOperation[];
+}
+
+export function operationId(body: string): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+export function manifestOf(operations: readonly PersistedOperation[]): PersistedQueryManifest {
+  return {
+    format: "apollo-persisted-query-manifest",
+    version: 1,
+    operations: operations.map((operation) => ({
+      ...operation,
+      id: operationId(operation.body),
+      type: "query",
+    })),
+  };
+}
+
+export const WIDGET_MANIFEST = manifestOf(WIDGET_OPERATIONS);
+
+/**
+ * Reads a manifest in Apollo's format or in GraphQL Code Generator's persisted-documents format
+ * (`{ "<sha256>": "<document>" }`). An id that is not the sha256 of its body is refused: clients
+ * compute the hash from the text, so such an entry could never be asked for.
+ */
+export function readManifestFile(file: string): Map<string, string> {
+  const name = path.basename(file);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Persisted operations file ${file}: ${(error as Error).message}`);
+  }
+  const entries = isApolloManifest(parsed)
+    ? parsed.operations.map((operation) => [operation.id, operation.body] as const)
+    : isDocumentMap(parsed)
+      ? Object.entries(parsed)
+      : undefined;
+  if (!entries) {
+    throw new Error(
+      `Persisted operations file ${name} is neither an Apollo persisted query manifest nor a ` +
+        `{ "<sha256>": "<document>" } map.`,
+    );
+  }
+  const operations = new Map<string, string>();
+  for (const [id, body] of entries) {
+    if (operationId(body) !== id)
+      throw new Error(`Persisted operations file ${name}: ${id} is not the sha256 of its document.`);
+    operations.set(id, body);
+  }
+  return operations;
+}
+
+function isApolloManifest(value: unknown): value is PersistedQueryManifest {
+  const manifest = value as PersistedQueryManifest;
+  return manifest?.format === "apollo-persisted-query-manifest" && Array.isArray(manifest.operations);
+}
+
+function isDocumentMap(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((body) => typeof body === "string")
+  );
+}
+
+/** The widget's operations and those of every file, by id. */
+export function persistedOperations(files: readonly string[] = []): Map<string, string> {
+  const operations = new Map(WIDGET_MANIFEST.operations.map((operation) => [operation.id, operation.body]));
+  for (const file of files) for (const [id, body] of readManifestFile(file)) operations.set(id, body);
+  return operations;
+}
+
+/**
+ * Apollo Server's store of persisted queries: the listed operations are always there, so a GET with
+ * only a hash works from the first request; other registrations go to the cache behind, except in
+ * safelist mode, where nothing new is registered.
+ */
+export class PersistedOperationStore implements KeyValueCache<string> {
+  constructor(
+    private readonly operations: ReadonlyMap<string, string>,
+    private readonly registrations: KeyValueCache<string> | null,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    // Apollo prefixes the hash ("apq:<hash>"); a hex hash holds no colon
+    const listed = this.operations.get(key.slice(key.lastIndexOf(":") + 1));
+    return listed ?? this.registrations?.get(key);
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    await this.registrations?.set(key, value, options);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return (await this.registrations?.delete(key)) === true;
+  }
+}
+
+export const NOT_IN_SAFELIST = "PERSISTED_QUERY_NOT_IN_SAFELIST";
+
+/** Safelist mode: an operation whose text is not a persisted operation's is refused, saying why. */
+export function safelistPlugin(operations: ReadonlyMap<string, string>): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ queryHash, operationName }) {
+          if (operations.has(queryHash)) return;
+          const name = operationName ? `Operation ${operationName}` : "This operation";
+          throw new GraphQLError(
+            `${name} is not in the safelist: this gateway runs only persisted operations (SAFELIST=1). ` +
+              "Send a listed operation by its sha256 hash (extensions.persistedQuery), or have the " +
+              "operation added to a manifest in PERSISTED_OPERATIONS.",
+            { extensions: { code: NOT_IN_SAFELIST, http: { status: 403 } } },
+          );
+        },
+      };
+    },
+  };
+}

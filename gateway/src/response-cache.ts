@@ -1,0 +1,47 @@
+// The whole-response cache: a query's answer is kept under its text, operation name, variables and
+// the data version, for as long as its cache policy allows, in memory or in Redis. Moving the data
+// version on (every seed and import does) makes the next answer fresh; each answer says in the
+// x-twingraph-cache header whether it came from the cache.
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from "@apollo/server";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { DataVersion } from "@twingraph/kit";
+
+export const CACHE_STATUS_HEADER = "x-twingraph-cache";
+
+export function responseCache(
+  dataVersion: DataVersion,
+  cache: KeyValueCache<string> | undefined,
+): ApolloServerPlugin<BaseContext>[] {
+  const versions = new WeakMap<object, string | null>();
+  const versionOf = async (context: GraphQLRequestContext<BaseContext>) => {
+    const version = await dataVersion.current();
+    versions.set(context.request, version);
+    return version;
+  };
+  // an unknown version (Redis away) could serve an answer from before an import: no cache then
+  const versionKnown = async (context: GraphQLRequestContext<BaseContext>) =>
+    (versions.has(context.request) ? versions.get(context.request) : await dataVersion.current()) !== null;
+  return [
+    responseCachePlugin({
+      cache,
+      extraCacheKeyData: versionOf,
+      shouldReadFromCache: versionKnown,
+      shouldWriteToCache: versionKnown,
+    }),
+    cacheStatusPlugin(),
+  ];
+}
+
+function cacheStatusPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, metrics, operation }) {
+          if (operation?.operation !== "query") return;
+          response.http.headers.set(CACHE_STATUS_HEADER, metrics.responseCacheHit ? "hit" : "miss");
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,258 @@
+// What portals and browsers rely on: the widget's operation runs as a persisted GET, answers carry
+// Cache-Control and an ETag (304 when unchanged), a repeated query comes from the gateway's cache
+// and says so, and an import that changes the data makes the next answer fresh. The same, shared
+// between two gateways, with Redis where TEST_REDIS_URL names one.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { CACHE_STATUS_HEADER, operationId } from "@twingraph/gateway";
+import { FileDataVersion, openRedis, RedisDataVersion } from "@twingraph/kit";
+import { IMPORT_COMMANDS, runImport } from "@twingraph/seed";
+import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HttpFederation, httpFederation, inProcessFederation } from "../src/harness";
+
+const fixture = (name: string) => path.resolve(__dirname, "../fixtures/imports", name);
+const WIDGET_HASH = operationId(TWIN_PARTNERSHIPS.body);
+
+/** The widget's request: the operation by its hash, over GET. */
+function persistedGet(federation: HttpFederation, variables: object, headers: Record<string, string> = {}) {
+  const url = new URL(federation.gatewayUrl);
+  url.searchParams.set("operationName", TWIN_PARTNERSHIPS.name);
+  url.searchParams.set("variables", JSON.stringify(variables));
+  url.searchParams.set(
+    "extensions",
+    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: WIDGET_HASH } }),
+  );
+  return fetch(url, { headers });
+}
+
+interface PartnersAnswer {
+  data: { city: { partnerships: { cities: { id: string }[] }[] } };
+}
+
+function partnerIds(answer: PartnersAnswer): string[] {
+  const ids = answer.data.city.partnerships.flatMap((partnership) =>
+    partnership.cities.map((city) => city.id),
+  );
+  return [...new Set(ids)].sort();
+}
+
+describe("response cache and persisted GET", () => {
+  let federation: HttpFederation;
+  let dataVersion: FileDataVersion;
+  let directory: string;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(path.join(tmpdir(), "twingraph-cache-"));
+    dataVersion = new FileDataVersion(path.join(directory, "data-version"));
+    federation = await httpFederation({ gateway: { responseCache: true, dataVersion } });
+  });
+  afterAll(async () => {
+    await federation?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("answers the widget's operation by hash over GET, public for five minutes, with an ETag", async () => {
+    const response = await persistedGet(federation, { city: "si-kranj", lang: "sl" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("max-age=300, public");
+    expect(response.headers.get("etag")).toMatch(/^"[\w-]{32}"$/);
+    expect(response.headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+    const answer = (await response.json()) as PartnersAnswer;
+    expect(partnerIds(answer)).toEqual(["at-villach", "si-kranj"]);
+  });
+
+  it("serves the repeated query from the cache, saying so, with the same body", async () => {
+    const variables = { city: "si-velenje", lang: "sl" };
+    const first = await persistedGet(federation, variables);
+    const second = await persistedGet(federation, variables);
+    expect([first.headers.get(CACHE_STATUS_HEADER), second.headers.get(CACHE_STATUS_HEADER)]).toEqual([
+      "miss",
+      "hit",
+    ]);
+    expect(second.headers.get("age")).toMatch(/^\d+$/);
+    expect(second.headers.get("cache-control")).toBe("max-age=300, public");
+    expect(await second.text()).toBe(await first.text());
+  });
+
+  it("keys cached answers by variables: another city is its own entry", async () => {
+    await persistedGet(federation, { city: "si-ljubljana", lang: "en" });
+    const other = await persistedGet(federation, { city: "si-ljubljana", lang: "sl" });
+    expect(other.headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+  });
+
+  it("shares entries between POST with the text and GET by hash: one operation, one key", async () => {
+    const variables = { city: "at-villach", lang: "de" };
+    const posted = await federation.post({ query: TWIN_PARTNERSHIPS.body, variables });
+    expect(posted.headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+    const fetched = await persistedGet(federation, variables);
+    expect(fetched.headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+  });
+
+  it("answers a revalidation with 304 and no body while the answer is unchanged", async () => {
+    const variables = { city: "si-kranj", lang: "en" };
+    const first = await persistedGet(federation, variables);
+    const etag = first.headers.get("etag") as string;
+    const revalidated = await persistedGet(federation, variables, { "if-none-match": etag });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    const stale = await persistedGet(federation, variables, { "if-none-match": '"something-else"' });
+    expect(stale.status).toBe(200);
+  });
+
+  it("neither caches nor marks cacheable an answer with errors", async () => {
+    const bad = { query: `{ findCities(name: "Kranj", first: -1) { id } }` };
+    const first = await federation.post(bad);
+    const second = await federation.post(bad);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    expect(second.headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+  });
+
+  it("gives a fresh answer after an import that changes the data", async () => {
+    const variables = { city: "si-velenje", lang: "en" };
+    const before = await persistedGet(federation, variables);
+    const cached = await persistedGet(federation, variables);
+    expect(cached.headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+    expect(partnerIds((await before.json()) as PartnersAnswer)).not.toContain("de-esslingen-am-neckar");
+
+    const pairs = IMPORT_COMMANDS.find((command) => command.name === "pairs");
+    if (!pairs) throw new Error("no pairs import");
+    await runImport(pairs, federation.databases, fixture("pairs-minimal.csv"), { dataVersion });
+
+    const after = await persistedGet(federation, variables);
+    expect(after.headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    expect(partnerIds((await after.json()) as PartnersAnswer)).toContain("de-esslingen-am-neckar");
+    const again = await persistedGet(federation, variables);
+    expect(again.headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+  });
+
+  it("keeps the data version, and so the cache, when a file is refused whole", async () => {
+    const pairs = IMPORT_COMMANDS.find((command) => command.name === "pairs");
+    if (!pairs) throw new Error("no pairs import");
+    const before = await dataVersion.current();
+    await expect(
+      runImport(pairs, federation.databases, fixture("pairs-cut-off.csv"), { dataVersion }),
+    ).rejects.toThrow(/cut off|ends/i);
+    expect(await dataVersion.current()).toBe(before);
+  });
+});
+
+describe("automatic persisted queries", () => {
+  let federation: HttpFederation;
+  beforeAll(async () => {
+    federation = await httpFederation();
+  });
+  afterAll(() => federation?.close());
+
+  const query = `query Beljak { findCities(name: "Beljak") { id } }`;
+  const hash = operationId(query);
+  const byHash = () => {
+    const url = new URL(federation.gatewayUrl);
+    url.searchParams.set("extensions", JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+    return fetch(url);
+  };
+
+  it("asks for the text of an unknown hash, registers it, then answers GET by hash", async () => {
+    const unknown = (await (await byHash()).json()) as { errors: { message: string }[] };
+    expect(unknown.errors[0].message).toBe("PersistedQueryNotFound");
+    const registered = await federation.post({
+      query,
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    });
+    expect(registered.status).toBe(200);
+    expect(await (await byHash()).json()).toEqual({ data: { findCities: [{ id: "at-villach" }] } });
+  });
+});
+
+describe("safelist mode", () => {
+  let federation: HttpFederation;
+  beforeAll(async () => {
+    federation = await httpFederation({ gateway: { safelist: true } });
+  });
+  afterAll(() => federation?.close());
+
+  it("runs the widget's operation by hash from the first request", async () => {
+    const response = await persistedGet(federation, { city: "si-kranj", lang: "sl" });
+    expect(response.status).toBe(200);
+    expect(partnerIds((await response.json()) as PartnersAnswer)).toEqual(["at-villach", "si-kranj"]);
+  });
+
+  it("runs a listed operation sent as text", async () => {
+    const response = await federation.post({
+      query: TWIN_PARTNERSHIPS.body,
+      variables: { city: "si-kranj", lang: "sl" },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses any other operation with a clear error, and does not register it", async () => {
+    const query = `query Probe { findCities(name: "Kranj") { id } }`;
+    const response = await federation.post({
+      query,
+      extensions: { persistedQuery: { version: 1, sha256Hash: operationId(query) } },
+    });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_IN_SAFELIST");
+    expect(body.errors[0].message).toMatch(/Operation Probe is not in the safelist.*SAFELIST=1/);
+    const url = new URL(federation.gatewayUrl);
+    url.searchParams.set(
+      "extensions",
+      JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operationId(query) } }),
+    );
+    const again = (await (await fetch(url)).json()) as { errors: { message: string }[] };
+    expect(again.errors[0].message).toBe("PersistedQueryNotFound");
+  });
+});
+
+describe("cache hints in one process", () => {
+  it("combine the subgraphs' policies as over HTTP", async () => {
+    const federation = await inProcessFederation();
+    try {
+      const response = await federation.gateway?.executeOperation({
+        query: TWIN_PARTNERSHIPS.body,
+        variables: { city: "si-kranj", lang: "sl" },
+      });
+      expect(response?.http.headers.get("cache-control")).toBe("max-age=300, public");
+    } finally {
+      await federation.close();
+    }
+  });
+});
+
+const redisUrl = process.env.TEST_REDIS_URL;
+describe.skipIf(!redisUrl)(
+  redisUrl ? "response cache in Redis" : "response cache in Redis: skipped, TEST_REDIS_URL is not set",
+  () => {
+    let gateways: HttpFederation[];
+    let version: RedisDataVersion;
+    const redis = redisUrl ? openRedis(redisUrl) : undefined;
+
+    beforeAll(async () => {
+      version = new RedisDataVersion(redis as NonNullable<typeof redis>, false);
+      // a version of its own, so entries of earlier runs are not found
+      await version.advance();
+      gateways = [];
+      for (let index = 0; index < 2; index++) {
+        gateways.push(
+          await httpFederation({ gateway: { responseCache: true, redisUrl, dataVersion: version } }),
+        );
+      }
+    });
+    afterAll(async () => {
+      await Promise.all(gateways.map((gateway) => gateway.close()));
+      redis?.disconnect();
+    });
+
+    it("shares cached answers between gateways and drops them when the version moves on", async () => {
+      const variables = { city: "si-kranj", lang: "fr" };
+      const [one, two] = gateways;
+      expect((await persistedGet(one, variables)).headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+      expect((await persistedGet(two, variables)).headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+      await version.advance();
+      expect((await persistedGet(two, variables)).headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+    });
+  },
+);
