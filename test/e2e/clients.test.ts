@@ -1,8 +1,17 @@
 // Real front-end clients against the gateway over HTTP, running the generated typed documents: Apollo
 // Client with automatic persisted queries by GET and its normalised cache, and graphql-request.
 import { createHash } from "node:crypto";
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import path from "node:path";
+import {
+  ApolloClient,
+  CombinedGraphQLErrors,
+  type DocumentNode,
+  gql,
+  HttpLink,
+  InMemoryCache,
+} from "@apollo/client";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
+import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CityCardDocument,
@@ -40,14 +49,32 @@ function recordingFetch(sent: SentRequest[]): typeof fetch {
   };
 }
 
-/** An Apollo Client set up as docs/clients.md tells front-end teams to. */
-function apolloClient(sent: SentRequest[]): ApolloClient {
-  const persistedQueries = new PersistedQueryLink({
-    sha256: (query) => createHash("sha256").update(query).digest("hex"),
-    useGETForHashedQueries: true,
-  });
+/** The hash GraphQL Code Generator put beside a generated document's definitions. */
+function generatedHash(document: DocumentNode): string {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (!hash) throw new Error("Not a generated document: only those are persisted operations.");
+  return hash;
+}
+
+/**
+ * An Apollo Client set up as docs/clients.md tells front-end teams to: automatic persisted queries
+ * by GET, hashed from the text sent, or ("manifest") the persisted documents' own hashes.
+ */
+function apolloClient(
+  sent: SentRequest[],
+  gateway = federation,
+  hashes: "text" | "manifest" = "text",
+): ApolloClient {
+  const persistedQueries = new PersistedQueryLink(
+    hashes === "text"
+      ? {
+          sha256: (query) => createHash("sha256").update(query).digest("hex"),
+          useGETForHashedQueries: true,
+        }
+      : { generateHash: generatedHash, useGETForHashedQueries: true },
+  );
   return new ApolloClient({
-    link: persistedQueries.concat(new HttpLink({ uri: federation.gatewayUrl, fetch: recordingFetch(sent) })),
+    link: persistedQueries.concat(new HttpLink({ uri: gateway.gatewayUrl, fetch: recordingFetch(sent) })),
     cache: new InMemoryCache({
       typePolicies: {
         // countries have no id; their code is one
@@ -197,5 +224,69 @@ describe("graphql-request", () => {
     const [first] = (error as InstanceType<typeof ClientError>).response.errors ?? [];
     expect(first?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(first?.message).toContain('"first"');
+  });
+});
+
+describe("safelist mode with the generated manifest", () => {
+  const manifestFile = path.resolve(__dirname, "../clients/generated/persisted-documents.json");
+  let safelisted: HttpFederation;
+  beforeAll(async () => {
+    safelisted = await httpFederation({
+      gateway: { safelist: true, persistedOperationFiles: [manifestFile] },
+    });
+  });
+  afterAll(() => safelisted.close());
+
+  it("runs the generated operations by their hash alone, by GET, from the first request", async () => {
+    const sent: SentRequest[] = [];
+    const client = apolloClient(sent, safelisted, "manifest");
+    const page = await client.query({
+      query: CityPartnersDocument,
+      variables: { id: "si-kranj", language: "sl" },
+    });
+    expect(page.data?.city?.partnerships.map((partnership) => partnership.id)).toContain("p-kranj-villach");
+    const dossier = await client.query({
+      query: TwinningDossierDocument,
+      variables: { cityIds: ["si-kranj", "at-villach"], language: "sl" },
+    });
+    expect(dossier.data?.partnershipBetween?.id).toBe("p-kranj-villach");
+
+    expect(sent.map(({ method, status }) => [method, status])).toEqual([
+      ["GET", 200],
+      ["GET", 200],
+    ]);
+    expect(sent.every((request) => !request.url.searchParams.has("query"))).toBe(true);
+    expect(sent.map(hashOf)).toEqual([
+      generatedHash(CityPartnersDocument),
+      generatedHash(TwinningDossierDocument),
+    ]);
+  });
+
+  it("refuses an ad-hoc query, saying it is not in the safelist", async () => {
+    const sent: SentRequest[] = [];
+    const adHoc = gql(/* GraphQL */ `
+      query AdHoc {
+        city(id: "si-kranj") {
+          id
+          population
+        }
+      }
+    `);
+    const error = await apolloClient(sent, safelisted)
+      .query({ query: adHoc })
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    // the hash is unknown, and the text that follows it is not let in either
+    expect(sent.map(({ method }) => method)).toEqual(["GET", "POST"]);
+    expect(CombinedGraphQLErrors.is(error)).toBe(true);
+    const [refusal] = (error as CombinedGraphQLErrors).errors;
+    expect(refusal.extensions?.code).toBe("PERSISTED_QUERY_NOT_IN_SAFELIST");
+    expect(refusal.message).toContain("Operation AdHoc is not in the safelist");
+    // and so for any client that posts the text
+    const response = await safelisted.post({ query: print(adHoc) });
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_IN_SAFELIST");
   });
 });
