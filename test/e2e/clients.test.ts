@@ -33,6 +33,7 @@ interface SentRequest {
   /** the parsed JSON body of a POST */
   body?: { query?: string; extensions?: { persistedQuery?: { sha256Hash: string } } };
   status: number;
+  cacheControl: string | null;
 }
 
 /** `fetch` that notes what it sent and how the gateway answered, as a browser's network panel would. */
@@ -44,6 +45,7 @@ function recordingFetch(sent: SentRequest[]): typeof fetch {
       url: new URL(String(input)),
       body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
       status: response.status,
+      cacheControl: response.headers.get("cache-control"),
     });
     return response;
   };
@@ -141,6 +143,9 @@ describe("Apollo Client with persisted queries by GET", () => {
       variables: { id: "si-kranj", language: "sl" },
     });
     expect(second.map(({ method, status }) => [method, status])).toEqual([["GET", 200]]);
+    // the answer by GET may be kept by the browser or a CDN; "not found, send the text" may not
+    expect(second[0].cacheControl).toMatch(/^max-age=[1-9]\d*, public$/);
+    expect(hashOnly.cacheControl).toContain("no-cache");
     expect(second[0].url.searchParams.has("query")).toBe(false);
     expect(hashOf(second[0])).toBe(hashOf(hashOnly));
     expect(again.data).toEqual(data);
