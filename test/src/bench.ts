@@ -1,10 +1,14 @@
 // `npm run bench`: the real stack (four subgraph processes and the gateway, seeded like `npm start`,
-// in a temporary data directory on ports 4100-4104) under a closed-loop load from this process.
-// Figures are reported with ratios measured in the same run: the machines are shared and noisy.
+// in a temporary data directory on ports 4100-4104) under a closed-loop load from this process:
+// once without the response cache (queries through the subgraphs), once with it (the widget's query
+// cold, warm and as a persisted GET). Figures are reported with ratios measured in the same run:
+// the machines are shared and noisy.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { operationId } from "@twingraph/gateway";
+import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
 
 const PORTS = { GATEWAY: 4100, CITIES: 4101, AGREEMENTS: 4102, PROJECTS: 4103, NEWS: 4104 };
@@ -14,7 +18,10 @@ const ROOT = path.resolve(__dirname, "../..");
 
 interface Load {
   name: string;
-  body: unknown;
+  /** the n-th request of the load */
+  request(sequence: number): { url: string; init: RequestInit };
+  /** default 200 */
+  status?: number;
 }
 
 interface Result {
@@ -25,10 +32,34 @@ interface Result {
   p95: number;
 }
 
-function startStack(): Promise<{ child: ChildProcess; startedInMs: number }> {
+const GRAPHQL_URL = `http://localhost:${PORTS.GATEWAY}/graphql`;
+
+function post(body: unknown): Load["request"] {
+  const json = JSON.stringify(body);
+  return () => ({
+    url: GRAPHQL_URL,
+    init: { method: "POST", headers: { "content-type": "application/json" }, body: json },
+  });
+}
+
+/** The widget's request: its operation by hash, over GET. */
+function persistedGetUrl(variables: object): string {
+  const url = new URL(GRAPHQL_URL);
+  url.searchParams.set("operationName", TWIN_PARTNERSHIPS.name);
+  url.searchParams.set("variables", JSON.stringify(variables));
+  const persistedQuery = { version: 1, sha256Hash: operationId(TWIN_PARTNERSHIPS.body) };
+  url.searchParams.set("extensions", JSON.stringify({ persistedQuery }));
+  return url.href;
+}
+
+function startStack(
+  dataDir: string,
+  settings: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; startedInMs: number }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    TWINGRAPH_DATA_DIR: mkdtempSync(path.join(tmpdir(), "twingraph-bench-")),
+    ...settings,
+    TWINGRAPH_DATA_DIR: dataDir,
     // the background whole-network measures would take a core from the load being measured
     TWINGRAPH_WARM_NETWORK: "0",
   };
@@ -52,20 +83,18 @@ function startStack(): Promise<{ child: ChildProcess; startedInMs: number }> {
 }
 
 async function run(load: Load): Promise<Result> {
-  const url = `http://localhost:${PORTS.GATEWAY}/graphql`;
-  const body = JSON.stringify(load.body);
   const latencies: number[] = [];
   const deadline = Date.now() + DURATION_MS;
+  let sequence = 0;
   const worker = async () => {
     while (Date.now() < deadline) {
+      const { url, init } = load.request(sequence++);
       const start = performance.now();
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body,
-      });
-      const payload = (await response.json()) as { errors?: unknown[] };
-      if (!response.ok || payload.errors) throw new Error(`${load.name} failed: ${JSON.stringify(payload)}`);
+      const response = await fetch(url, init);
+      const text = await response.text();
+      const failed =
+        response.status !== (load.status ?? 200) || (text !== "" && "errors" in JSON.parse(text));
+      if (failed) throw new Error(`${load.name} failed (HTTP ${response.status}): ${text.slice(0, 500)}`);
       latencies.push(performance.now() - start);
     }
   };
@@ -85,40 +114,110 @@ async function run(load: Load): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  const figures = await dataFigures();
-  if (figures) printDataFigures(figures);
-  else console.log("data work skipped: the world twinning file is absent (see ../shared/data/README.md)");
+  if (process.env.BENCH_DATA === "0") console.log("data work skipped: BENCH_DATA=0");
+  else {
+    const figures = await dataFigures();
+    if (figures) printDataFigures(figures);
+    else console.log("data work skipped: the world twinning file is absent (see ../shared/data/README.md)");
+  }
   console.log("");
-  const { child, startedInMs } = await startStack();
-  try {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "twingraph-bench-"));
+  const widgetVariables = { city: "si-kranj", lang: "sl" };
+  const widgetPost = post({ query: TWIN_PARTNERSHIPS.body, variables: widgetVariables });
+
+  const uncached = await withStack(dataDir, { TWINGRAPH_RESPONSE_CACHE: "0" }, async (startedInMs) => {
+    console.log(`stack start (build done, seeding included): ${(startedInMs / 1000).toFixed(1)} s`);
     const dossier = readFileSync(path.join(ROOT, "test/queries/dossier.graphql"), "utf8");
-    const loads: Load[] = [
-      { name: "gateway only: { __typename }", body: { query: "{ __typename }" } },
+    const results = await runAll([
+      { name: "gateway only: { __typename }", request: post({ query: "{ __typename }" }) },
       {
         name: "one subgraph: findCities(Beljak)",
-        body: { query: '{ findCities(name: "Beljak") { id name } }' },
+        request: post({ query: '{ findCities(name: "Beljak") { id name } }' }),
       },
       {
         name: "dossier: Kranj–Villach, 4 subgraphs",
-        body: { query: dossier, operationName: "Twinning", variables: { a: "at-villach", b: "si-kranj" } },
+        request: post({
+          query: dossier,
+          operationName: "Twinning",
+          variables: { a: "at-villach", b: "si-kranj" },
+        }),
       },
-    ];
-    await run({ ...loads[2], name: "warm-up" });
-    const results: Result[] = [];
-    for (const load of loads) results.push(await run(load));
-    const baseline = results[0].perSecond;
-    console.log(`stack start (build done, seeding included): ${(startedInMs / 1000).toFixed(1)} s`);
-    console.log(`closed loop, ${CONCURRENCY} concurrent requests, ${DURATION_MS / 1000} s per load\n`);
-    console.log("load                                  req/s    p50 ms   p95 ms   req/s vs gateway only");
-    for (const result of results) {
-      console.log(
-        `${result.name.padEnd(36)} ${result.perSecond.toFixed(0).padStart(6)}   ${result.p50.toFixed(1).padStart(6)}   ${result.p95
-          .toFixed(1)
-          .padStart(6)}   ${(result.perSecond / baseline).toFixed(2)}`,
-      );
-    }
+      { name: "widget: Kranj, no cache", request: widgetPost },
+    ]);
+    console.log(
+      `\nwithout the response cache: closed loop, ${CONCURRENCY} concurrent requests, ${DURATION_MS / 1000} s per load\n`,
+    );
+    printTable(results, results[0], "vs gateway only");
+    return results[3];
+  });
+
+  await withStack(dataDir, {}, async () => {
+    const etag = (await fetch(persistedGetUrl(widgetVariables))).headers.get("etag") ?? "";
+    const results = await runAll([
+      {
+        // a language tag of its own per request: every request misses, and is stored
+        name: "widget: cold (every request a miss)",
+        request: (sequence) =>
+          post({ query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: `sl-r${sequence}` } })(
+            sequence,
+          ),
+      },
+      { name: "widget: warm (POST, cache hit)", request: widgetPost },
+      {
+        name: "widget: persisted GET (cache hit)",
+        request: () => ({ url: persistedGetUrl(widgetVariables), init: {} }),
+      },
+      {
+        name: "widget: persisted GET, 304",
+        request: () => ({
+          url: persistedGetUrl(widgetVariables),
+          init: { headers: { "if-none-match": etag } },
+        }),
+        status: 304,
+      },
+    ]);
+    console.log(`\nwith the response cache, against the widget's query without it\n`);
+    printTable([uncached, ...results], uncached, "vs no cache");
+  });
+}
+
+async function withStack<T>(
+  dataDir: string,
+  settings: NodeJS.ProcessEnv,
+  work: (startedInMs: number) => Promise<T>,
+): Promise<T> {
+  const { child, startedInMs } = await startStack(dataDir, settings);
+  try {
+    return await work(startedInMs);
   } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
+    await exited;
+  }
+}
+
+async function runAll(loads: Load[]): Promise<Result[]> {
+  await run({ ...loads[loads.length - 1], name: "warm-up" });
+  const results: Result[] = [];
+  for (const load of loads) results.push(await run(load));
+  return results;
+}
+
+function printTable(results: Result[], baseline: Result, against: string): void {
+  console.log(
+    `load                                  req/s    p50 ms   p95 ms   req/s ${against}   p95 ${against}`,
+  );
+  for (const result of results) {
+    console.log(
+      [
+        result.name.padEnd(36),
+        result.perSecond.toFixed(0).padStart(6),
+        result.p50.toFixed(1).padStart(8),
+        result.p95.toFixed(1).padStart(8),
+        `${(result.perSecond / baseline.perSecond).toFixed(2)}x`.padStart(10 + against.length),
+        `${(result.p95 / baseline.p95).toFixed(2)}x`.padStart(8 + against.length),
+      ].join(" "),
+    );
   }
 }
 
