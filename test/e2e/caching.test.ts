@@ -207,6 +207,26 @@ describe("safelist mode", () => {
   });
 });
 
+describe("response cache with Redis away", () => {
+  let federation: HttpFederation;
+  beforeAll(async () => {
+    // port 9 (discard) on loopback: nothing listens, the connection is refused
+    federation = await httpFederation({ gateway: { responseCache: true, redisUrl: "redis://127.0.0.1:9" } });
+  });
+  afterAll(() => federation?.close());
+
+  it("answers without the cache rather than fail or risk an answer from before an import", async () => {
+    const variables = { city: "si-kranj", lang: "sl" };
+    const statuses = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await persistedGet(federation, variables);
+      expect(response.status).toBe(200);
+      statuses.push(response.headers.get(CACHE_STATUS_HEADER));
+    }
+    expect(statuses).toEqual(["miss", "miss"]);
+  });
+});
+
 describe("cache hints in one process", () => {
   it("combine the subgraphs' policies as over HTTP", async () => {
     const federation = await inProcessFederation();
