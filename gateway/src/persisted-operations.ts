@@ -43,7 +43,7 @@ export const WIDGET_MANIFEST = manifestOf(WIDGET_OPERATIONS);
 
 /**
  * Reads a manifest in Apollo's format or in GraphQL Code Generator's persisted-documents format
- * (`{ "<sha256>": "<document>" }`). An id that is not the sha256 of its body is refused: clients
+ * (`{ "<sha256>": "<document>" }`, the hash with or without a "sha256:" prefix). An id that is not the sha256 of its body is refused: clients
  * compute the hash from the text, so such an entry could never be asked for.
  */
 export function readManifestFile(file: string): Map<string, string> {
@@ -66,7 +66,9 @@ export function readManifestFile(file: string): Map<string, string> {
     );
   }
   const operations = new Map<string, string>();
-  for (const [id, body] of entries) {
+  for (const [listedId, body] of entries) {
+    // the client preset writes "sha256:<hex>" unless told otherwise; clients send the hex alone
+    const id = listedId.replace(/^sha256:/, "");
     if (operationId(body) !== id)
       throw new Error(`Persisted operations file ${name}: ${id} is not the sha256 of its document.`);
     operations.set(id, body);

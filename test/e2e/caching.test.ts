@@ -2,10 +2,10 @@
 // Cache-Control and an ETag (304 when unchanged), a repeated query comes from the gateway's cache
 // and says so, and an import that changes the data makes the next answer fresh. The same, shared
 // between two gateways, with Redis where TEST_REDIS_URL names one.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CACHE_STATUS_HEADER, operationId } from "@twingraph/gateway";
+import { CACHE_STATUS_HEADER, operationId, readManifestFile } from "@twingraph/gateway";
 import { FileDataVersion, openRedis, RedisDataVersion } from "@twingraph/kit";
 import { IMPORT_COMMANDS, runImport } from "@twingraph/seed";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
@@ -276,3 +276,37 @@ describe.skipIf(!redisUrl)(
     });
   },
 );
+
+describe("manifests of persisted operations", () => {
+  let directory: string;
+  beforeAll(() => {
+    directory = mkdtempSync(path.join(tmpdir(), "twingraph-manifest-"));
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  const write = (name: string, contents: unknown) => {
+    const file = path.join(directory, name);
+    writeFileSync(file, JSON.stringify(contents));
+    return file;
+  };
+  const body = `query Beljak { findCities(name: "Beljak") { id } }`;
+
+  it("reads Apollo's format and the client preset's, with or without the sha256: prefix", () => {
+    const apollo = write("apollo.json", {
+      format: "apollo-persisted-query-manifest",
+      version: 1,
+      operations: [{ id: operationId(body), name: "Beljak", type: "query", body }],
+    });
+    const prefixed = write("documents.json", { [`sha256:${operationId(body)}`]: body });
+    for (const file of [apollo, prefixed]) {
+      expect(readManifestFile(file)).toEqual(new Map([[operationId(body), body]]));
+    }
+  });
+
+  it("refuses an id that is not the sha256 of its text, and a file of another shape", () => {
+    const wrong = write("wrong.json", { [operationId("{ other }")]: body });
+    expect(() => readManifestFile(wrong)).toThrow(/is not the sha256 of its document/);
+    const other = write("other.json", [body]);
+    expect(() => readManifestFile(other)).toThrow(/neither an Apollo persisted query manifest nor/);
+  });
+});

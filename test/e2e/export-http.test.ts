@@ -34,11 +34,11 @@ describe("network exports over HTTP", () => {
     const { nodeCount, edgeCount } = await counts();
     const nodes = await fetch(`${base}/export/nodes.csv`);
     const edges = await fetch(`${base}/export/edges.csv`);
-    const nodeRows = parse(await nodes.text(), { columns: true });
+    const nodeRows: Record<string, string>[] = parse(await nodes.text(), { columns: true });
     const edgeRows = parse(await edges.text(), { columns: true });
     expect(nodeRows).toHaveLength(nodeCount);
     expect(edgeRows).toHaveLength(edgeCount);
-    expect(nodeRows.find((row: { id: string }) => row.id === "si-kranj")).toMatchObject({
+    expect(nodeRows.find((row) => row.id === "si-kranj")).toMatchObject({
       name: "Kranj",
       country: "SI",
     });
