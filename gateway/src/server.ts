@@ -4,6 +4,7 @@ import { readSupergraph } from "./compose";
 import { exportRoutes } from "./export/route";
 import { createGatewayServer, type GatewayOptions, withEnvironment } from "./gateway";
 import { servePlayground } from "./playground";
+import { widgetRoutes } from "./widget/route";
 
 export const GATEWAY_PORT = 4000;
 
@@ -19,6 +20,6 @@ export async function startGateway(
     host,
     cors: corsPolicy(settings.corsOrigins ?? LOCAL_ORIGINS),
     context: async () => ({}),
-    routes: { "/": servePlayground, ...exportRoutes(server) },
+    routes: { "/": servePlayground, ...exportRoutes(server), ...(await widgetRoutes()) },
   });
 }

@@ -18,6 +18,7 @@ export const TWIN_PARTNERSHIPS: PersistedOperation = {
     country { code name }
     partnerships {
       id
+      name
       kind
       status
       since
@@ -30,7 +31,7 @@ export const TWIN_PARTNERSHIPS: PersistedOperation = {
         longitude
         country { code name }
       }
-      visits { id date host { id } visitors { id } purpose }
+      visits { id date host { id displayName: nameIn(language: $lang) } purpose }
       projects { id acronym title start end programme { name } }
       sources { document url }
     }
