@@ -306,8 +306,13 @@ describe.skipIf(!hasChromium)(`the widget in Chromium${SKIPPED}`, () => {
     await page.goto(`${origin}/widget/`);
     const kranj = widget(page, "#kranj");
     await partnerNames(kranj);
+    await kranj.locator('[part~="partner"]').focus();
     await kranj.evaluate((element) => element.setAttribute("lang", "de"));
     await expect.poll(() => kranj.locator('[part~="name"]').allTextContents()).toEqual(["Villach"]);
+    // the reader's place survives the new language
+    expect(
+      await kranj.evaluate((element) => element.shadowRoot?.activeElement?.getAttribute("data-city-id")),
+    ).toBe("at-villach");
     expect(await kranj.locator('[part~="meta"]').textContent()).toContain("Österreich");
     expect(await kranj.locator('[part~="container"]').getAttribute("lang")).toBe("de");
     await kranj.evaluate((element) => element.setAttribute("city", "si-ljubljana"));

@@ -29,6 +29,8 @@ export interface MapView {
 // sizes as shares of the view's width, so markers scale with the map, not with the world
 const MARKER_RADIUS = 0.016;
 const LABEL_SIZE = 0.036;
+/** names on the map, relative to the widget's text */
+const NAME_SCALE = 0.85;
 
 export function createMapView(
   home: MapPlace | undefined,
@@ -43,7 +45,7 @@ export function createMapView(
   // names in a layer of their own, so each marker's box is its dot, where a pointer aims
   const names = svg(
     "g",
-    { class: "names", "aria-hidden": "true" },
+    { class: "names", "aria-hidden": "true", "font-size": (view.width * LABEL_SIZE).toFixed(2) },
     ...[...(home ? [home] : []), ...partners].map((place) => placeLabel(place, view, radius)),
   );
   const map = svg(
@@ -62,6 +64,7 @@ export function createMapView(
     map,
     html("figcaption", { class: "credit", part: "credit" }, labels.credit),
   );
+  keepNamesReadable(map, names, view);
   return {
     element,
     showOutlines(land, borders) {
@@ -138,10 +141,23 @@ function placeLabel(place: MapPlace, view: ViewBox, radius: number): SVGTextElem
       x: (x + (onLeft ? -1 : 1) * radius * 1.6).toFixed(2),
       y: (y + radius * 0.7).toFixed(2),
       "text-anchor": onLeft ? "end" : "start",
-      "font-size": (view.width * LABEL_SIZE).toFixed(2),
     },
     place.label,
   );
+}
+
+/**
+ * Names keep the widget's text size however wide the map is drawn: their size in world units
+ * follows the map's scale (until the first layout, a share of the view stands in).
+ */
+function keepNamesReadable(map: SVGSVGElement, names: SVGGElement, view: ViewBox): void {
+  if (typeof ResizeObserver === "undefined") return;
+  new ResizeObserver(() => {
+    const width = map.clientWidth;
+    if (width === 0) return;
+    const pixels = Number.parseFloat(getComputedStyle(map).fontSize) * NAME_SCALE;
+    names.setAttribute("font-size", ((pixels * view.width) / width).toFixed(2));
+  }).observe(map);
 }
 
 function translate([x, y]: ProjectedPoint): string {

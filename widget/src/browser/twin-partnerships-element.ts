@@ -52,6 +52,8 @@ export class TwinPartnershipsElement extends HTMLElement {
   private map: MapView | undefined;
   private request: AbortController | undefined;
   private loadQueued = false;
+  /** the partner whose button or marker had the focus when a refetch began */
+  private focusAfterLoad: string | undefined;
 
   constructor() {
     super();
@@ -104,6 +106,7 @@ export class TwinPartnershipsElement extends HTMLElement {
     if (!cityId) return this.show({ kind: "no-city" });
     const request = new AbortController();
     this.request = request;
+    this.focusAfterLoad = this.focusedCityId() ?? this.focusAfterLoad;
     this.show({ kind: "loading" });
     const state = await this.fetchState(cityId, request.signal);
     if (request.signal.aborted) return;
@@ -138,7 +141,6 @@ export class TwinPartnershipsElement extends HTMLElement {
 
   private show(state: WidgetState): void {
     const strings = UI_STRINGS[this.language];
-    const focusedCity = this.focusedCityId();
     this.container.lang = this.language;
     this.container.setAttribute("aria-busy", String(state.kind === "loading"));
     this.list = undefined;
@@ -172,7 +174,7 @@ export class TwinPartnershipsElement extends HTMLElement {
         return;
       case "ready":
         this.showPartners(state.city, state.partners);
-        this.restoreFocus(focusedCity);
+        this.restoreFocus();
     }
   }
 
@@ -251,7 +253,9 @@ export class TwinPartnershipsElement extends HTMLElement {
   }
 
   /** After a refetch (another language) the focus returns to the same partner's button. */
-  private restoreFocus(cityId: string | undefined): void {
+  private restoreFocus(): void {
+    const cityId = this.focusAfterLoad;
+    this.focusAfterLoad = undefined;
     if (cityId) this.list?.button(cityId)?.focus();
   }
 }

@@ -55,7 +55,7 @@ dd { margin: 0; }
 .visit-date { margin: 0 0 0.2em; }
 .section-heading { font-size: 0.95em; margin: 0.6em 0 0.2em; }
 .section-list { margin: 0; padding-inline-start: 1.2em; }
-.sources { font-size: 0.85em; word-break: break-all; }
+.sources .section-list { font-size: 0.85em; word-break: break-all; }
 a { color: var(--twin-accent, #0b5fa5); }
 .map { margin: 0; }
 .map-svg {
