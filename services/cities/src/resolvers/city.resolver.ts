@@ -125,6 +125,6 @@ export class CityResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<string> {
     const requested = checkLanguageTag(language, "language");
-    return nameInLanguage(city.name, await aliasLoader(context).load(city.id), language, requested);
+    return nameInLanguage(city, await aliasLoader(context).load(city.id), requested);
   }
 }

@@ -1,15 +1,28 @@
 // The name a page in a given language should show for a place: the alias in that language where one
-// exists ("Beljak" for Villach on a Slovene page), else the common English name.
+// exists ("Beljak" for Villach on a Slovene page), else the common English name. Serbian pages get
+// their own script, Cyrillic unless the tag says Latin, letter for letter from the other where needed.
 import { badUserInput } from "@twingraph/kit";
 import type { CityName } from "../entities/city-name.entity";
+import { serbianToCyrillic, serbianToLatin } from "./serbian-script";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** where a place's own (local) name is Serbian, when it is written in Cyrillic */
+const SERBIAN_SPEAKING_COUNTRIES = new Set(["RS", "ME", "BA", "XK"]);
+
+type Script = "latn" | "cyrl";
 
 interface LanguageTag {
+  tag: string;
   language: string;
-  /** "latn" or "cyrl" when the tag names a script */
-  script?: string;
+  /** as the tag names it; for Serbian, Cyrillic when it names none (CLDR's default) */
+  script?: Script;
+}
+
+export interface NamedPlace {
+  name: string;
+  localName: string | null;
+  countryCode: string;
 }
 
 export function checkLanguageTag(tag: string, argument: string): LanguageTag {
@@ -17,31 +30,47 @@ export function checkLanguageTag(tag: string, argument: string): LanguageTag {
     throw badUserInput(argument, `must be a BCP 47 language tag such as "sl" or "sr-Latn", got "${tag}"`);
   }
   const [language, ...subtags] = tag.toLowerCase().split("-");
-  const script = subtags.find((subtag) => subtag.length === 4);
-  return { language, script };
+  const named = subtags.find((subtag) => subtag === "latn" || subtag === "cyrl") as Script | undefined;
+  return { tag: tag.toLowerCase(), language, script: named ?? (language === "sr" ? "cyrl" : undefined) };
 }
 
-function scriptOf(name: string): string {
+function scriptOf(name: string): Script {
   return CYRILLIC.test(name) ? "cyrl" : "latn";
 }
 
 /**
  * An alias tagged with exactly the asked tag wins; then one in the same language, written in the
- * asked script where the tag names one (a Serbian page in Latin script must not get "Беч").
- * Aliases from the sources come before gazetteer names, as the loader orders them.
+ * asked script where there is one. Aliases from the sources come before gazetteer names, as the
+ * loader orders them.
  */
 export function nameInLanguage(
-  commonName: string,
+  place: NamedPlace,
   aliases: readonly CityName[],
-  tag: string,
   requested: LanguageTag,
 ): string {
-  const exact = aliases.find((alias) => alias.language?.toLowerCase() === tag.toLowerCase());
-  if (exact) return exact.name;
-  const sameLanguage = aliases.find((alias) => {
-    const language = alias.language?.toLowerCase().split("-")[0];
-    if (language !== requested.language) return false;
-    return requested.script === undefined || scriptOf(alias.name) === requested.script;
-  });
-  return sameLanguage?.name ?? commonName;
+  const inLanguage = aliases.filter(
+    (alias) => alias.language?.toLowerCase().split("-")[0] === requested.language,
+  );
+  const inScript = inLanguage.filter(
+    (alias) => !requested.script || scriptOf(alias.name) === requested.script,
+  );
+  const exact = inScript.find((alias) => alias.language?.toLowerCase() === requested.tag);
+  const found = exact ?? inScript[0];
+  if (found) return found.name;
+  if (requested.language === "sr" && requested.script)
+    return serbianName(place, inLanguage, requested.script);
+  return place.name;
+}
+
+/** A Serbian alias in the other script, else the place's own Serbian name, turned into this script. */
+function serbianName(place: NamedPlace, serbianAliases: readonly CityName[], script: Script): string {
+  const ownName =
+    place.localName &&
+    SERBIAN_SPEAKING_COUNTRIES.has(place.countryCode) &&
+    scriptOf(place.localName) === "cyrl"
+      ? place.localName
+      : undefined;
+  const source = serbianAliases[0]?.name ?? ownName;
+  if (!source) return place.name;
+  return script === "cyrl" ? serbianToCyrillic(source) : serbianToLatin(source);
 }
