@@ -1,7 +1,7 @@
 // Serves the partnership widget from the gateway: /widget.js, its map chunk under /widget/, and the
 // demo page at /widget/. Built once per process; pre-compressed; strong ETags answer revalidation.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Route } from "@twingraph/kit";
+import { matchesEtag, type Route } from "@twingraph/kit";
 import { buildWidget, type WidgetBuild, type WidgetFile, type WidgetFileRole } from "@twingraph/widget";
 
 const CACHE_CONTROL: Record<WidgetFileRole, string> = {
@@ -104,13 +104,4 @@ export function acceptsGzip(header: string | undefined): boolean {
   );
   const quality = codings.get("gzip") ?? codings.get("*");
   return quality !== undefined && quality > 0;
-}
-
-/** If-None-Match compares weakly: W/"x" matches "x"; "*" matches any. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(",").some((candidate) => {
-    const tag = candidate.trim().replace(/^W\//, "");
-    return tag === "*" || tag === etag;
-  });
 }
