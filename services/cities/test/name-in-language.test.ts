@@ -16,6 +16,7 @@ describe("a place's name for a page's language", () => {
     expect(named(suresnes, siren, "sr")).toBe("Сирен");
     expect(named(suresnes, siren, "sr-Cyrl")).toBe("Сирен");
     expect(named(suresnes, siren, "sr-Latn")).toBe("Siren");
+    expect(named(suresnes, siren, "sr-ME")).toBe("Siren");
     expect(named(kragujevac, [], "sr")).toBe("Крагујевац");
     expect(named(kragujevac, [], "sr-Latn")).toBe("Kragujevac");
   });

@@ -15,7 +15,7 @@ type Script = "latn" | "cyrl";
 interface LanguageTag {
   tag: string;
   language: string;
-  /** as the tag names it; for Serbian, Cyrillic when it names none (CLDR's default) */
+  /** as the tag names it; for Serbian, CLDR's likely script when it names none */
   script?: Script;
 }
 
@@ -31,7 +31,13 @@ export function checkLanguageTag(tag: string, argument: string): LanguageTag {
   }
   const [language, ...subtags] = tag.toLowerCase().split("-");
   const named = subtags.find((subtag) => subtag === "latn" || subtag === "cyrl") as Script | undefined;
-  return { tag: tag.toLowerCase(), language, script: named ?? (language === "sr" ? "cyrl" : undefined) };
+  return { tag: tag.toLowerCase(), language, script: named ?? defaultScript(language, subtags) };
+}
+
+/** CLDR's likely script: Serbian is Cyrillic, but Latin in Montenegro (sr-ME) */
+function defaultScript(language: string, subtags: readonly string[]): Script | undefined {
+  if (language !== "sr") return undefined;
+  return subtags.includes("me") ? "latn" : "cyrl";
 }
 
 function scriptOf(name: string): Script {
