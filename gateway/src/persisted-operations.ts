@@ -2,12 +2,11 @@
 // They are known by the sha256 of their text, so a client may send just the hash (automatic
 // persisted queries, also over GET for browser and CDN caches). In safelist mode (SAFELIST=1) they
 // are the only operations the gateway runs.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
-import { type PersistedOperation, WIDGET_OPERATIONS } from "@twingraph/widget";
+import { type PersistedOperation, sha256Hex, WIDGET_OPERATIONS } from "@twingraph/widget";
 import { GraphQLError } from "graphql";
 
 export interface ManifestOperation extends PersistedOperation {
@@ -23,8 +22,9 @@ export interface PersistedQueryManifest {
   operations: ManifestOperation[];
 }
 
+/** the id clients send for an operation: the sha256 of its text, hex, as the widget's build computes it */
 export function operationId(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
+  return sha256Hex(body);
 }
 
 export function manifestOf(operations: readonly PersistedOperation[]): PersistedQueryManifest {
