@@ -11,19 +11,16 @@ import { IMPORT_COMMANDS, runImport } from "@twingraph/seed";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpFederation, httpFederation, inProcessFederation } from "../src/harness";
+import { persistedGetUrl } from "../src/persisted-get";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/imports", name);
-const WIDGET_HASH = operationId(TWIN_PARTNERSHIPS.body);
-
 /** The widget's request: the operation by its hash, over GET. */
 function persistedGet(federation: HttpFederation, variables: object, headers: Record<string, string> = {}) {
-  const url = new URL(federation.gatewayUrl);
-  url.searchParams.set("operationName", TWIN_PARTNERSHIPS.name);
-  url.searchParams.set("variables", JSON.stringify(variables));
-  url.searchParams.set(
-    "extensions",
-    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: WIDGET_HASH } }),
-  );
+  const url = persistedGetUrl(federation.gatewayUrl, {
+    body: TWIN_PARTNERSHIPS.body,
+    operationName: TWIN_PARTNERSHIPS.name,
+    variables,
+  });
   return fetch(url, { headers });
 }
 
@@ -148,11 +145,7 @@ describe("automatic persisted queries", () => {
 
   const query = `query Beljak { findCities(name: "Beljak") { id } }`;
   const hash = operationId(query);
-  const byHash = () => {
-    const url = new URL(federation.gatewayUrl);
-    url.searchParams.set("extensions", JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
-    return fetch(url);
-  };
+  const byHash = () => fetch(persistedGetUrl(federation.gatewayUrl, { body: query }));
 
   it("asks for the text of an unknown hash, registers it, then answers GET by hash", async () => {
     const unknown = (await (await byHash()).json()) as { errors: { message: string }[] };
@@ -197,11 +190,7 @@ describe("safelist mode", () => {
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_IN_SAFELIST");
     expect(body.errors[0].message).toMatch(/Operation Probe is not in the safelist.*SAFELIST=1/);
-    const url = new URL(federation.gatewayUrl);
-    url.searchParams.set(
-      "extensions",
-      JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operationId(query) } }),
-    );
+    const url = persistedGetUrl(federation.gatewayUrl, { body: query });
     const again = (await (await fetch(url)).json()) as { errors: { message: string }[] };
     expect(again.errors[0].message).toBe("PersistedQueryNotFound");
   });

@@ -7,9 +7,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { operationId } from "@twingraph/gateway";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
+import { persistedGetUrl } from "./persisted-get";
 
 const PORTS = { GATEWAY: 4100, CITIES: 4101, AGREEMENTS: 4102, PROJECTS: 4103, NEWS: 4104 };
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -43,13 +43,12 @@ function post(body: unknown): Load["request"] {
 }
 
 /** The widget's request: its operation by hash, over GET. */
-function persistedGetUrl(variables: object): string {
-  const url = new URL(GRAPHQL_URL);
-  url.searchParams.set("operationName", TWIN_PARTNERSHIPS.name);
-  url.searchParams.set("variables", JSON.stringify(variables));
-  const persistedQuery = { version: 1, sha256Hash: operationId(TWIN_PARTNERSHIPS.body) };
-  url.searchParams.set("extensions", JSON.stringify({ persistedQuery }));
-  return url.href;
+function widgetGetUrl(variables: object): string {
+  return persistedGetUrl(GRAPHQL_URL, {
+    body: TWIN_PARTNERSHIPS.body,
+    operationName: TWIN_PARTNERSHIPS.name,
+    variables,
+  });
 }
 
 function startStack(
@@ -157,7 +156,7 @@ async function main(): Promise<void> {
   });
 
   await withStack(dataDir, {}, async () => {
-    const etag = (await fetch(persistedGetUrl(widgetVariables))).headers.get("etag") ?? "";
+    const etag = (await fetch(widgetGetUrl(widgetVariables))).headers.get("etag") ?? "";
     const results = await runAll([
       {
         // a language tag of its own per request: every request misses, and is stored
@@ -170,12 +169,12 @@ async function main(): Promise<void> {
       { name: "widget: warm (POST, cache hit)", request: widgetPost },
       {
         name: "widget: persisted GET (cache hit)",
-        request: () => ({ url: persistedGetUrl(widgetVariables), init: {} }),
+        request: () => ({ url: widgetGetUrl(widgetVariables), init: {} }),
       },
       {
         name: "widget: persisted GET, 304",
         request: () => ({
-          url: persistedGetUrl(widgetVariables),
+          url: widgetGetUrl(widgetVariables),
           init: { headers: { "if-none-match": etag } },
         }),
         status: 304,
