@@ -19,6 +19,7 @@ export async function startGateway(
     port,
     host,
     cors: corsPolicy(settings.corsOrigins ?? LOCAL_ORIGINS),
+    etags: true,
     context: async () => ({}),
     routes: { "/": servePlayground, ...exportRoutes(server), ...(await widgetRoutes()) },
   });

@@ -1,6 +1,6 @@
 // A small HTTP front for an ApolloServer: POST and GET on /graphql, a health check on /health, and
-// any extra routes the caller adds (the gateway serves files and exports this way). GraphQL answers
-// carry an ETag, so a browser or CDN revalidating a GET gets 304 when nothing changed.
+// any extra routes the caller adds (the gateway serves files and exports this way). The gateway's
+// GraphQL answers carry an ETag, so a browser or CDN revalidating a GET gets 304 when nothing changed.
 import { createHash } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,6 +20,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   routes?: Record<string, Route>;
   /** cross-origin access for browsers; none when absent (subgraphs are not called from pages) */
   cors?: CorsPolicy;
+  /** ETags on GraphQL answers, for browsers and CDNs; subgraphs, which only the gateway calls, skip the hashing */
+  etags?: boolean;
 }
 
 export interface RunningServer {
@@ -106,7 +108,8 @@ async function handle<TContext extends BaseContext>(
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
-    sendWithEtag(request, response, result.body.string);
+    if (options.etags) sendWithEtag(request, response, result.body.string);
+    else response.end(result.body.string);
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
