@@ -9,15 +9,8 @@ import {
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import {
-  createContext,
-  createSubgraphServer,
-  type DataVersion,
-  dataVersionFromEnv,
-  openRedis,
-  RedisKeyValueCache,
-  type SubgraphContext,
-} from "@twingraph/kit";
+import { type DataVersion, dataVersionFromEnv, openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
+import { createContext, createSubgraphServer, type SubgraphContext } from "@twingraph/kit/subgraph";
 import type { GraphQLSchema } from "graphql";
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;

@@ -1,5 +1,5 @@
 // Runs the gateway alone, in front of subgraphs that are already running.
-import { portFromEnv } from "@twingraph/kit";
+import { portFromEnv } from "@twingraph/kit/http";
 import { GATEWAY_PORT, startGateway } from "./server";
 
 startGateway(portFromEnv("GATEWAY_PORT", GATEWAY_PORT))

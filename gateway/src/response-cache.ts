@@ -5,7 +5,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { DataVersion } from "@twingraph/kit";
+import type { DataVersion } from "@twingraph/kit/http";
 
 export const CACHE_STATUS_HEADER = "x-twingraph-cache";
 

@@ -1,5 +1,5 @@
 // Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import.
-import { corsPolicy, LOCAL_ORIGINS, type RunningServer, serve } from "@twingraph/kit";
+import { corsPolicy, LOCAL_ORIGINS, type RunningServer, serve } from "@twingraph/kit/http";
 import { readSupergraph } from "./compose";
 import { exportRoutes } from "./export/route";
 import { createGatewayServer, type GatewayOptions, withEnvironment } from "./gateway";

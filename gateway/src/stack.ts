@@ -1,7 +1,7 @@
 // `npm start`: seeds the databases on first start, runs the four subgraphs as their own processes,
 // waits until they are healthy, then serves the gateway. Ctrl-C stops everything.
 import { type ChildProcess, spawn } from "node:child_process";
-import { portFromEnv, type RunningServer } from "@twingraph/kit";
+import { portFromEnv, type RunningServer } from "@twingraph/kit/http";
 import {
   closeDatabases,
   describeSeed,

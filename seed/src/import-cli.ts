@@ -1,7 +1,7 @@
 // `npm run import -- <kind> <file>`: imports twinning pairs, Wikidata twinnings or keep.eu projects
 // and prints what it did; called wrongly, it explains each kind's columns.
 import { existsSync } from "node:fs";
-import { dataVersionFromEnv } from "@twingraph/kit";
+import { dataVersionFromEnv } from "@twingraph/kit/http";
 import { closeDatabases, openDatabases } from "./databases";
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from "./imports";
 import { describeImport, terminalProgress } from "./report";

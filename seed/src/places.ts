@@ -2,7 +2,7 @@
 // same Wikidata item, or the same name key or GeoNames id in the same country, or a new one enriched
 // from the gazetteer.
 import { type CityInput, cityNameKeys } from "@twingraph/cities";
-import { cityId, countryCodeFromName, isCountryCode, nameKey, type SourceRecord } from "@twingraph/kit";
+import { cityId, countryCodeFromName, isCountryCode, nameKey, type SourceRecord } from "@twingraph/kit/text";
 import type { EntityManager } from "typeorm";
 import {
   GAZETTEER_CREDIT,

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type DataVersion, dataVersionFromEnv, defaultDataDir } from "@twingraph/kit";
+import { type DataVersion, dataVersionFromEnv } from "@twingraph/kit/http";
+import { defaultDataDir } from "@twingraph/kit/subgraph";
 import { sourceBundles } from "./data";
 import type { Databases } from "./databases";
 import { measurePartnerships } from "./distances";

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CACHE_STATUS_HEADER, operationId, readManifestFile } from "@twingraph/gateway";
-import { FileDataVersion, openRedis, RedisDataVersion } from "@twingraph/kit";
+import { FileDataVersion, openRedis, RedisDataVersion } from "@twingraph/kit/http";
 import { IMPORT_COMMANDS, runImport } from "@twingraph/seed";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

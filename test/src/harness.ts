@@ -10,8 +10,10 @@ import {
   SUBGRAPHS,
   startGateway,
 } from "@twingraph/gateway";
-import { listenSubgraph, type RunningServer, StatementCounter } from "@twingraph/kit";
+import { type RunningServer } from "@twingraph/kit/http";
+import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
+import { StatementCounter } from "@twingraph/testing";
 import { Kind, parse } from "graphql";
 import type { DataSource } from "typeorm";
 

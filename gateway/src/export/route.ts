@@ -1,6 +1,6 @@
 // GET /export/network.graphml?country=SI and the other formats: the network view as a file.
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { type Route, sendJson } from "@twingraph/kit";
+import { type Route, sendJson } from "@twingraph/kit/http";
 import { creditLine } from "./credits";
 import { formatNetwork, NETWORK_FORMATS, type NetworkFormat } from "./index";
 import { fetchNetwork, filterFromParameters, NetworkQueryError } from "./network-query";

@@ -1,7 +1,7 @@
 // Serves the partnership widget from the gateway: /widget.js, its map chunk under /widget/, and the
 // demo page at /widget/. Built once per process; pre-compressed; strong ETags answer revalidation.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { matchesEtag, type Route } from "@twingraph/kit";
+import { matchesEtag, type Route } from "@twingraph/kit/http";
 import { buildWidget, type WidgetBuild, type WidgetFile, type WidgetFileRole } from "@twingraph/widget";
 
 const CACHE_CONTROL: Record<WidgetFileRole, string> = {

@@ -2,7 +2,7 @@
 // city1,country1,lat1,lng1,city2,country2,lat2,lng2 or the minimal city1,country1,city2,country2;
 // either may add a since column (an ISO year or date). Countries are ISO codes or English names.
 import path from "node:path";
-import type { SourceRecord } from "@twingraph/kit";
+import type { SourceRecord } from "@twingraph/kit/text";
 import type { Databases } from "../databases";
 import { type Coordinates, countryCodeOf, placeName } from "../places";
 import { type Columns, csvRows, headerKey, readTextFile } from "./import-file";

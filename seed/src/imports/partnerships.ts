@@ -10,7 +10,7 @@ import {
   upsertPartnerships,
 } from "@twingraph/agreements";
 import { upsertCities } from "@twingraph/cities";
-import type { SourceRecord } from "@twingraph/kit";
+import type { SourceRecord } from "@twingraph/kit/text";
 import type { Databases } from "../databases";
 import { type Place, PlaceResolver, RowError } from "../places";
 import { type ImportReport, type Progress, type RowOutcome, writeInSteps } from "./import-report";

@@ -5,7 +5,7 @@
 // as a source.
 import path from "node:path";
 import { upsertCities } from "@twingraph/cities";
-import { mergeSources, nameKey, type SourceRecord, slug } from "@twingraph/kit";
+import { mergeSources, nameKey, type SourceRecord, slug } from "@twingraph/kit/text";
 import {
   type Money,
   PartnerRole,

@@ -1,7 +1,7 @@
 // One import as `npm run import` runs it: the file, then the distances of new partnerships, then
 // the data version moved on when the import touched any record (created, or merged, which may add
 // sources), so the gateway's cached answers give way. A file refused whole moves nothing.
-import type { DataVersion } from "@twingraph/kit";
+import type { DataVersion } from "@twingraph/kit/http";
 import type { Databases } from "../databases";
 import { measurePartnerships } from "../distances";
 import type { ImportReport, Progress } from "./import-report";

@@ -1,6 +1,6 @@
 // Reading the values of import rows: dates, Wikidata times and items, sums of money. Each reader
 // returns null for an empty value and throws a RowError, naming the value, for one it cannot read.
-import { isIsoDate } from "@twingraph/kit";
+import { isIsoDate } from "@twingraph/kit/text";
 import type { Money } from "@twingraph/projects";
 import { RowError } from "../places";
 

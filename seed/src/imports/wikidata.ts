@@ -21,7 +21,7 @@
 // row is, so a reader checks the claim in one click; a source per file would have to name the
 // query's date, which WDQS downloads do not carry.
 import path from "node:path";
-import type { SourceRecord } from "@twingraph/kit";
+import type { SourceRecord } from "@twingraph/kit/text";
 import type { Databases } from "../databases";
 import { countryCodeOf, placeName, RowError } from "../places";
 import {

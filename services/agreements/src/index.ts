@@ -1,5 +1,16 @@
 // The agreements subgraph as a library: entities, schema, database and writes.
+import type { SubgraphPackage } from "@twingraph/kit/subgraph";
+import { buildAgreementsSubgraph } from "./schema";
+import { AGREEMENTS, openAgreementsDatabase } from "./server";
+
 export * from "./entities";
 export { buildAgreementsSubgraph } from "./schema";
 export { AGREEMENTS, openAgreementsDatabase } from "./server";
 export * from "./store";
+
+/** found by tools through schema/subgraphs.json */
+export const subgraph: SubgraphPackage = {
+  name: AGREEMENTS.name,
+  build: buildAgreementsSubgraph,
+  open: openAgreementsDatabase,
+};

@@ -1,12 +1,19 @@
 // Runs the agreements subgraph: env -> database -> server -> listen.
-import { listenSubgraph, portFromEnv } from "@twingraph/kit";
+import { portFromEnv } from "@twingraph/kit/http";
+import { defaultPort } from "@twingraph/kit/manifest";
+import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { warmNetwork } from "./network/warm";
 import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
 async function main(): Promise<void> {
   const [db, subgraph] = await Promise.all([openAgreementsDatabase(), buildAgreementsSubgraph()]);
-  await listenSubgraph(AGREEMENTS.name, subgraph.schema, db, portFromEnv("AGREEMENTS_PORT", AGREEMENTS.port));
+  await listenSubgraph(
+    AGREEMENTS.name,
+    subgraph.schema,
+    db,
+    portFromEnv("AGREEMENTS_PORT", defaultPort(AGREEMENTS.name)),
+  );
   if (process.env.TWINGRAPH_WARM_NETWORK !== "0")
     warmNetwork(db).catch((error: unknown) =>
       console.error(

@@ -1,5 +1,5 @@
 // The agreements subgraph's schema: pure, no I/O.
-import { buildSubgraph, type Subgraph } from "@twingraph/kit";
+import { buildSubgraph, type Subgraph } from "@twingraph/kit/subgraph";
 import { AgreementResolver } from "./resolvers/agreement.resolver";
 import { agreementsReferenceResolvers } from "./resolvers/agreements.reference";
 import { CityPartnershipsResolver } from "./resolvers/city.resolver";

@@ -1,9 +1,9 @@
 // Opens the agreements database; starts nothing.
-import { type DatabaseOptions, openDatabase } from "@twingraph/kit";
+import { type DatabaseOptions, openDatabase } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { agreementEntities } from "./entities";
 
-export const AGREEMENTS = { name: "agreements", port: 4002 } as const;
+export const AGREEMENTS = { name: "agreements" } as const;
 
 export function openAgreementsDatabase(options: Partial<DatabaseOptions> = {}): Promise<DataSource> {
   return openDatabase({ name: AGREEMENTS.name, entities: agreementEntities, ...options });

@@ -1,6 +1,7 @@
 // Writes for seeding and imports: partnerships and agreements are upserted by id, their sources
 // accumulate, and the membership and agreement-city index rows are rewritten with them.
-import { chunks, insertRows, mergeSources, type SourceRecord, uniqueBy } from "@twingraph/kit";
+import { chunks, insertRows, uniqueBy } from "@twingraph/kit/subgraph";
+import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
 import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
 import { AgreementCity } from "./entities/agreement-city.entity";

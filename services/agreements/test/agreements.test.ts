@@ -1,7 +1,9 @@
 // The agreements subgraph against an in-memory database: finding the partnership between cities,
 // which agreements count for a partnership or a city, the fields it adds to City, argument checks,
 // idempotent writes, and that lists are batched per request, not per parent.
-import { type Executor, localExecutor, StatementCounter } from "@twingraph/kit";
+
+import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
+import { StatementCounter } from "@twingraph/testing";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {

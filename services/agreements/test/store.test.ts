@@ -1,6 +1,6 @@
 // Writes that do not depend on their order or on clean input: an agreement written before its
 // partnership, and a city or partnership named twice in one write.
-import { type Executor, localExecutor } from "@twingraph/kit";
+import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

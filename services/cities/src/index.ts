@@ -1,5 +1,16 @@
 // The cities subgraph as a library: entities, schema and database, for the gateway, seed and tests.
+import type { SubgraphPackage } from "@twingraph/kit/subgraph";
+import { buildCitiesSubgraph } from "./schema";
+import { CITIES, openCitiesDatabase } from "./server";
+
 export * from "./entities";
 export { buildCitiesSubgraph } from "./schema";
 export { CITIES, openCitiesDatabase } from "./server";
 export * from "./store";
+
+/** found by tools through schema/subgraphs.json */
+export const subgraph: SubgraphPackage = {
+  name: CITIES.name,
+  build: buildCitiesSubgraph,
+  open: openCitiesDatabase,
+};

@@ -1,11 +1,18 @@
 // Runs the cities subgraph: env -> database -> server -> listen.
-import { listenSubgraph, portFromEnv } from "@twingraph/kit";
+import { portFromEnv } from "@twingraph/kit/http";
+import { defaultPort } from "@twingraph/kit/manifest";
+import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { buildCitiesSubgraph } from "./schema";
 import { CITIES, openCitiesDatabase } from "./server";
 
 async function main(): Promise<void> {
   const [db, subgraph] = await Promise.all([openCitiesDatabase(), buildCitiesSubgraph()]);
-  await listenSubgraph(CITIES.name, subgraph.schema, db, portFromEnv("CITIES_PORT", CITIES.port));
+  await listenSubgraph(
+    CITIES.name,
+    subgraph.schema,
+    db,
+    portFromEnv("CITIES_PORT", defaultPort(CITIES.name)),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 // The cities subgraph's schema: pure, no I/O.
-import { buildSubgraph, type Subgraph } from "@twingraph/kit";
+import { buildSubgraph, type Subgraph } from "@twingraph/kit/subgraph";
 import { cityReferenceResolvers } from "./resolvers/city.reference";
 import { CityResolver } from "./resolvers/city.resolver";
 

@@ -1,9 +1,9 @@
 // Opens the cities database; starts nothing.
-import { type DatabaseOptions, openDatabase } from "@twingraph/kit";
+import { type DatabaseOptions, openDatabase } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { cityEntities } from "./entities";
 
-export const CITIES = { name: "cities", port: 4001 } as const;
+export const CITIES = { name: "cities" } as const;
 
 export function openCitiesDatabase(options: Partial<DatabaseOptions> = {}): Promise<DataSource> {
   return openDatabase({ name: CITIES.name, entities: cityEntities, ...options });

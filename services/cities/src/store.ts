@@ -1,7 +1,8 @@
 // Writes for seeding and imports: cities upserted by id. An existing city keeps what it has, fills
 // what it lacked (coordinates, population, local name, GeoNames and Wikidata ids) and gains new
 // aliases and sources.
-import { chunks, mergeSources, type SourceRecord } from "@twingraph/kit";
+import { chunks } from "@twingraph/kit/subgraph";
+import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
 import { City } from "./entities/city.entity";
 import { CityName, cityName } from "./entities/city-name.entity";

@@ -1,4 +1,4 @@
-import { type Executor, localExecutor } from "@twingraph/kit";
+import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCitiesSubgraph, City, cityName, openCitiesDatabase } from "../src";

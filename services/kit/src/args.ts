@@ -1,5 +1,6 @@
 // Validation of list-size, date and id arguments shared by every subgraph.
-import { countryCodeFromName, isCountryCode } from "./country";
+import { countryCodeFromName, isCountryCode } from "./countries";
+import { isIsoDate } from "./dates";
 import { badUserInput } from "./errors";
 
 export const MAX_PAGE_SIZE = 100;
@@ -15,21 +16,6 @@ export function checkOffset(offset: number | null, argument = "offset"): number 
   if (offset === null || !Number.isInteger(offset) || offset < 0)
     throw badUserInput(argument, `must be a non-negative integer, got ${offset}`);
   return offset;
-}
-
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Accepts "2008", "2008-05" and "2008-05-22", and only real calendar dates. */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (month === undefined) return true;
-  const monthNumber = Number(month);
-  if (monthNumber < 1 || monthNumber > 12) return false;
-  if (day === undefined) return true;
-  const date = new Date(Date.UTC(Number(year), monthNumber - 1, Number(day)));
-  return date.getUTCMonth() === monthNumber - 1 && date.getUTCDate() === Number(day);
 }
 
 export function checkDate(value: string | null | undefined, argument: string): string | undefined {

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Redis } from "ioredis";
-import { defaultDataDir } from "./database";
+import { defaultDataDir } from "./data-dir";
 import { openRedis } from "./redis";
 
 export interface DataVersion {

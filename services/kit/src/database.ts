@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DataSource, type DataSourceOptions, type Logger, type MixedList } from "typeorm";
+import { defaultDataDir } from "./data-dir";
 
 export interface DatabaseOptions {
   /** the subgraph's name: the SQLite file's name, or the PostgreSQL schema */
@@ -14,10 +15,6 @@ export interface DatabaseOptions {
   /** where the SQLite file goes when no url is given; default: TWINGRAPH_DATA_DIR, then .data/ */
   dataDir?: string;
   logger?: Logger;
-}
-
-export function defaultDataDir(): string {
-  return process.env.TWINGRAPH_DATA_DIR ?? path.resolve(__dirname, "../../../.data");
 }
 
 function isPostgres(url: string): boolean {

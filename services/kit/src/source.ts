@@ -20,28 +20,3 @@ export class Source {
   @Field(() => String, { nullable: true })
   language?: string | null;
 }
-
-export interface SourceRecord {
-  document: string;
-  quote?: string | null;
-  url?: string | null;
-  publishedOn?: string | null;
-  language?: string | null;
-}
-
-/** Adds the sources that are not there yet; the same document and quote count once. */
-export function mergeSources(
-  existing: readonly SourceRecord[],
-  added: readonly SourceRecord[],
-): SourceRecord[] {
-  const key = (source: SourceRecord) => `${source.document}\u0000${source.quote ?? ""}`;
-  const seen = new Set(existing.map(key));
-  const merged = [...existing];
-  for (const source of added) {
-    if (!seen.has(key(source))) {
-      seen.add(key(source));
-      merged.push(source);
-    }
-  }
-  return merged;
-}

@@ -5,8 +5,8 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
 import type { DataSource } from "typeorm";
-import { type RunningServer, serve } from "./http";
 import { Loaders } from "./loaders";
+import { type RunningServer, serve } from "./serve";
 
 export interface SubgraphContext {
   db: DataSource;
@@ -64,14 +64,4 @@ export async function listenSubgraph(
   });
   if (port !== 0) console.log(`${name} subgraph ready at ${running.url}`);
   return running;
-}
-
-/** Port from the environment variable, else the default. */
-export function portFromEnv(variable: string, fallback: number): number {
-  const value = process.env[variable];
-  if (value === undefined || value === "") return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`${variable} must be a port number, got "${value}"`);
-  return port;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countryCodeFromName, countryOf, isIsoDate } from "../src";
+import { countryOf } from "../src/country";
+import { countryCodeFromName, isIsoDate } from "../src/text";
 
 describe("country names to ISO codes", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cityId, nameKey, nameStem, slug } from "../src";
+import { cityId, nameKey, nameStem, slug } from "../src/text";
 
 describe("name keys", () => {
   it.each([

@@ -1,5 +1,16 @@
 // The news subgraph as a library: entities, schema, database and writes.
+import type { SubgraphPackage } from "@twingraph/kit/subgraph";
+import { buildNewsSubgraph } from "./schema";
+import { NEWS, openNewsDatabase } from "./server";
+
 export * from "./entities";
 export { buildNewsSubgraph } from "./schema";
 export { NEWS, openNewsDatabase } from "./server";
 export * from "./store";
+
+/** found by tools through schema/subgraphs.json */
+export const subgraph: SubgraphPackage = {
+  name: NEWS.name,
+  build: buildNewsSubgraph,
+  open: openNewsDatabase,
+};

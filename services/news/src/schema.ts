@@ -1,5 +1,5 @@
 // The news subgraph's schema: pure, no I/O.
-import { buildSubgraph, type Subgraph } from "@twingraph/kit";
+import { buildSubgraph, type Subgraph } from "@twingraph/kit/subgraph";
 import { AgreementRef, CityRef, PartnershipRef, ProjectRef } from "./entities/refs";
 import { EventResolver } from "./resolvers/event.resolver";
 import { newsReferenceResolvers } from "./resolvers/news.reference";

@@ -1,6 +1,7 @@
 // Writes for seeding and imports: news items, visits and events upserted by id, their link rows
 // rewritten with them, so running the same import twice leaves the same tables.
-import { chunks, insertRows, type SourceRecord } from "@twingraph/kit";
+import { chunks, insertRows } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
 import { Event } from "./entities/event.entity";
 import { EventCity } from "./entities/event-city.entity";

@@ -1,6 +1,8 @@
 // The news subgraph against an in-memory database: the fields it adds to other subgraphs' entities,
 // argument checks, idempotent writes, and that lists are batched per request, not per parent.
-import { type Executor, localExecutor, StatementCounter } from "@twingraph/kit";
+
+import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
+import { StatementCounter } from "@twingraph/testing";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {

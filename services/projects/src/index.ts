@@ -1,5 +1,16 @@
 // The projects subgraph as a library: entities, schema, database and writes.
+import type { SubgraphPackage } from "@twingraph/kit/subgraph";
+import { buildProjectsSubgraph } from "./schema";
+import { openProjectsDatabase, PROJECTS } from "./server";
+
 export * from "./entities";
 export { buildProjectsSubgraph } from "./schema";
 export { openProjectsDatabase, PROJECTS } from "./server";
 export * from "./store";
+
+/** found by tools through schema/subgraphs.json */
+export const subgraph: SubgraphPackage = {
+  name: PROJECTS.name,
+  build: buildProjectsSubgraph,
+  open: openProjectsDatabase,
+};

@@ -1,5 +1,5 @@
 // The projects subgraph's schema: pure, no I/O.
-import { buildSubgraph, type Subgraph } from "@twingraph/kit";
+import { buildSubgraph, type Subgraph } from "@twingraph/kit/subgraph";
 import { PartnershipRef } from "./entities/refs";
 import { ProgrammeResolver, ProjectResolver } from "./resolvers/project.resolver";
 import { projectsReferenceResolvers } from "./resolvers/projects.reference";

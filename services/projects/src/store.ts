@@ -1,5 +1,6 @@
 // Writes for seeding and imports: programmes and projects upserted by id, with their places.
-import { insertRows, type SourceRecord, uniqueBy } from "@twingraph/kit";
+import { insertRows, uniqueBy } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import type { EntityManager } from "typeorm";
 import { Programme } from "./entities/programme.entity";
 import { type Money, Project, type ProjectPartnerRecord } from "./entities/project.entity";

@@ -1,7 +1,9 @@
 // The projects subgraph against an in-memory database: the projects it adds to cities and
 // partnerships, project and programme fields, argument checks, idempotent writes, and that
 // references and lists are batched per request, not per parent.
-import { type Executor, localExecutor, StatementCounter } from "@twingraph/kit";
+
+import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
+import { StatementCounter } from "@twingraph/testing";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {

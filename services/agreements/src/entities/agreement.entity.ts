@@ -1,5 +1,6 @@
 // A signed document between parties, with what it covers and where it comes from.
-import { Country, countryOrNull, Source, type SourceRecord } from "@twingraph/kit";
+import { Country, countryOrNull, Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { CityRef, cityRef } from "./city-ref";

@@ -1,5 +1,6 @@
 // A lasting relation between two or more places; its members are rows of partnership_city.
-import { Source, type SourceRecord } from "@twingraph/kit";
+import { Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import { PartnershipKind, PartnershipStatus } from "./enums";

@@ -1,5 +1,5 @@
 // The partnerships as the network sees them: one row each, with its places in order.
-import type { SourceRecord } from "@twingraph/kit";
+import type { SourceRecord } from "@twingraph/kit/text";
 import type { DataSource } from "typeorm";
 import type { PartnershipKind, PartnershipStatus } from "../entities/enums";
 import { Partnership } from "../entities/partnership.entity";

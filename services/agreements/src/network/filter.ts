@@ -1,5 +1,5 @@
 // Which part of the network a query looks at: partnerships by country, kind, status and period.
-import { badUserInput, checkCountry, checkDate } from "@twingraph/kit";
+import { badUserInput, checkCountry, checkDate } from "@twingraph/kit/subgraph";
 import { Field, InputType } from "type-graphql";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
 

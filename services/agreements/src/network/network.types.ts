@@ -1,6 +1,6 @@
 // What network queries return. Places are City stubs: names and coordinates come from the cities
 // subgraph through the gateway.
-import { Country, Source } from "@twingraph/kit";
+import { Country, Source } from "@twingraph/kit/subgraph";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CityRef } from "../entities/city-ref";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";

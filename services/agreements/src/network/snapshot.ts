@@ -1,6 +1,6 @@
 // One view of the network: the graph of places joined by partnerships in a scope, built once per
 // data revision and scope; measures computed on it are kept with it.
-import type { SourceRecord } from "@twingraph/kit";
+import type { SourceRecord } from "@twingraph/kit/text";
 import { UndirectedGraph } from "graphology";
 import type { PartnershipKind, PartnershipStatus } from "../entities/enums";
 import { inScope, type PartnershipRow } from "./data";

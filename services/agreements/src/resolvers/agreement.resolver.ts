@@ -1,5 +1,5 @@
 // Queries over agreements and the agreement fields that point at other records.
-import { checkFirst, type SubgraphContext } from "@twingraph/kit";
+import { checkFirst, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";

@@ -1,5 +1,5 @@
 // Batched lookups of partnerships, their members and agreements: one statement per kind per request.
-import { linkLoader, loadLists, recordLoader, type SubgraphContext } from "@twingraph/kit";
+import { linkLoader, loadLists, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";
 import { AgreementCity } from "../entities/agreement-city.entity";

@@ -1,5 +1,5 @@
 // Resolves Partnership and Agreement references from other subgraphs, batched per request.
-import type { SubgraphContext } from "@twingraph/kit";
+import type { SubgraphContext } from "@twingraph/kit/subgraph";
 import { agreementLoader, partnershipLoader } from "./agreements.loaders";
 
 export const agreementsReferenceResolvers = {

@@ -1,5 +1,5 @@
 // What this subgraph adds to City: its partnerships, its partners and the agreements that bind it.
-import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit";
+import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Agreement } from "../entities/agreement.entity";
 import { CityRef, cityRef } from "../entities/city-ref";

@@ -7,7 +7,7 @@ import {
   checkOffset,
   countryOf,
   type SubgraphContext,
-} from "@twingraph/kit";
+} from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { cityRef } from "../entities/city-ref";
 import { networkView } from "../network/cache";

@@ -7,7 +7,7 @@ import {
   loadLists,
   loadPresent,
   type SubgraphContext,
-} from "@twingraph/kit";
+} from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "../entities/agreement.entity";
 import { CityRef, cityRef } from "../entities/city-ref";

@@ -1,7 +1,7 @@
 // Every way a place is written: its primary and local names (kept here so one table answers name
 // searches) and its aliases, each with a search key free of case and diacritics and the key's stem,
 // which inflected forms of the name share (Kranju, Kragujevca).
-import { nameKey, nameStem } from "@twingraph/kit";
+import { nameKey, nameStem } from "@twingraph/kit/text";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from "typeorm";
 import type { City } from "./city.entity";

@@ -1,5 +1,6 @@
 // A place that takes part in partnerships. Owned by this subgraph; others hold key-only stubs.
-import { Country, countryOf, Source, type SourceRecord } from "@twingraph/kit";
+import { Country, countryOf, Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import type { CityName } from "./city-name.entity";

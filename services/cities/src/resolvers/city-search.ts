@@ -2,7 +2,7 @@
 // of the case endings of Slovene and Serbian (see nameKey and nameStem in the kit). Best match
 // first: the whole name, then an inflected form of it, then the start of a name, and only when none
 // of these finds anything, a word inside a name. Every step but the last reads an index.
-import { nameKey, nameStem } from "@twingraph/kit";
+import { nameKey, nameStem } from "@twingraph/kit/text";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { CityName } from "../entities/city-name.entity";
 

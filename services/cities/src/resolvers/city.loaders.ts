@@ -1,5 +1,5 @@
 // Batched lookups of cities and their names, one statement per kind per request.
-import { groupedByKey, recordLoader, type SubgraphContext } from "@twingraph/kit";
+import { groupedByKey, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";

@@ -1,5 +1,5 @@
 // Resolves City references from other subgraphs, batched per request.
-import type { SubgraphContext } from "@twingraph/kit";
+import type { SubgraphContext } from "@twingraph/kit/subgraph";
 import { cityLoader } from "./city.loaders";
 
 export const cityReferenceResolvers = {

@@ -6,7 +6,7 @@ import {
   checkNonEmpty,
   checkOffset,
   type SubgraphContext,
-} from "@twingraph/kit";
+} from "@twingraph/kit/subgraph";
 import {
   Arg,
   Ctx,

@@ -1,7 +1,7 @@
 // The name a page in a given language should show for a place: the alias in that language where one
 // exists ("Beljak" for Villach on a Slovene page), else the common English name. Serbian pages get
 // their own script, Cyrillic unless the tag says Latin, letter for letter from the other where needed.
-import { badUserInput } from "@twingraph/kit";
+import { badUserInput } from "@twingraph/kit/subgraph";
 import type { CityName } from "../entities/city-name.entity";
 import { serbianToCyrillic, serbianToLatin } from "./serbian-script";
 

@@ -1,6 +1,7 @@
 // A gathering, exchange, festival or conference, held or planned, and the project or agreement it
 // belongs to where the source says so.
-import { Source, type SourceRecord } from "@twingraph/kit";
+import { Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import type { EventCity } from "./event-city.entity";

@@ -1,6 +1,7 @@
 // A published news item; the places it mentions and the projects it is about are rows of
 // news_item_city and news_item_project.
-import { Source, type SourceRecord } from "@twingraph/kit";
+import { Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import type { NewsItemCity } from "./news-item-city.entity";

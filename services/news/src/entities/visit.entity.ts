@@ -1,6 +1,7 @@
 // One side's delegation going to another place: who travelled, who received them, why, and what
 // came of it. Host and visitor places are rows of visit_city as well, for lookups by city.
-import { Source, type SourceRecord } from "@twingraph/kit";
+import { Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import { CityRef, cityRef } from "./refs";

@@ -1,5 +1,5 @@
 // Queries over events, and the event fields that need a lookup.
-import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit";
+import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
 import { CityRef, cityRef } from "../entities/refs";

@@ -1,5 +1,5 @@
 // Queries over news items, and the news item fields that need a lookup.
-import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit";
+import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { NewsItem } from "../entities/news-item.entity";
 import { CityRef, cityRef, ProjectRef, projectRef } from "../entities/refs";

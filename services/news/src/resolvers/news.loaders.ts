@@ -1,6 +1,6 @@
 // Batched lookups of news items, visits, events and their link rows: one statement per kind per
 // request, however many parents ask.
-import { groupedByKey, linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit";
+import { groupedByKey, linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { Event } from "../entities/event.entity";
 import { EventCity } from "../entities/event-city.entity";

@@ -1,5 +1,5 @@
 // Resolves NewsItem, Visit and Event references from other subgraphs, batched per request.
-import type { SubgraphContext } from "@twingraph/kit";
+import type { SubgraphContext } from "@twingraph/kit/subgraph";
 import { eventLoader, newsItemLoader, visitLoader } from "./news.loaders";
 
 export const newsReferenceResolvers = {

@@ -1,6 +1,6 @@
 // What this subgraph adds to City, Partnership, Project and Agreement: the news that mention them,
 // the visits between their places and the events they hold.
-import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit";
+import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit/subgraph";
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
 import { NewsItem } from "../entities/news-item.entity";

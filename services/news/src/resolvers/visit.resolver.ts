@@ -1,5 +1,5 @@
 // Queries over visits, and the visit fields that need a lookup.
-import { checkDate, checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit";
+import { checkDate, checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { NewsItem } from "../entities/news-item.entity";
 import { CityRef, cityRef } from "../entities/refs";

@@ -1,5 +1,6 @@
 // A funding programme under which projects run.
-import { Country, countryOf, Source, type SourceRecord } from "@twingraph/kit";
+import { Country, countryOf, Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 

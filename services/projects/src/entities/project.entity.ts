@@ -1,5 +1,6 @@
 // A funded project: who leads it, who takes part, what it costs, what it aims at and achieved.
-import { Country, countryOrNull, Source, type SourceRecord } from "@twingraph/kit";
+import { Country, countryOrNull, Source } from "@twingraph/kit/subgraph";
+import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { CityRef, cityRef } from "./refs";

@@ -1,5 +1,5 @@
 // Queries over projects and programmes, and the project fields that need a lookup.
-import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit";
+import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { Programme } from "../entities/programme.entity";

@@ -1,5 +1,5 @@
 // Batched lookups of projects, programmes and project places: one statement per kind per request.
-import { linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit";
+import { linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Programme } from "../entities/programme.entity";
 import { Project } from "../entities/project.entity";
 import { ProjectCity } from "../entities/project-city.entity";

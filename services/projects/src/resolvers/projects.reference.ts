@@ -1,5 +1,5 @@
 // Resolves Project and Programme references from other subgraphs, batched per request.
-import type { SubgraphContext } from "@twingraph/kit";
+import type { SubgraphContext } from "@twingraph/kit/subgraph";
 import { programmeLoader, projectLoader } from "./projects.loaders";
 
 export const projectsReferenceResolvers = {

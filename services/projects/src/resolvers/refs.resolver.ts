@@ -1,5 +1,5 @@
 // What this subgraph adds to City and Partnership: the projects they take part in.
-import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit";
+import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit/subgraph";
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { Project } from "../entities/project.entity";
 import { CityRef, PartnershipRef } from "../entities/refs";

@@ -1,0 +1,2 @@
+// Test instrumentation for the packages' own tests.
+export * from "./statement-counter";

@@ -1,0 +1,67 @@
+// Country codes and names from the maintained i18n-iso-countries and world-countries tables, never
+// from a hand-written list.
+import countries from "i18n-iso-countries";
+import english from "i18n-iso-countries/langs/en.json";
+import worldCountries from "world-countries";
+import { nameKey } from "./names";
+
+countries.registerLocale(english);
+
+export function isCountryCode(code: string): boolean {
+  return countries.isValid(code.toUpperCase()) && /^[A-Za-z]{2}$/.test(code);
+}
+
+/** The common short name where the tables have a usable one ("Russia", "Czechia"), else the official one. */
+export function countryName(code: string): string {
+  const alias = countries.getName(code, "en", { select: "alias" });
+  if (alias && alias.length > 3 && !alias.includes(",")) return alias;
+  return countries.getName(code, "en") ?? code;
+}
+
+/**
+ * Every name the maintained tables know for a country, free of case and diacritics: English common
+ * and official names, alternative spellings and translations (world-countries), and
+ * i18n-iso-countries' English names.
+ */
+const codeByName: ReadonlyMap<string, string> = (() => {
+  const index = new Map<string, string>();
+  const add = (name: string | undefined, code: string) => {
+    const key = name ? nameKey(name) : "";
+    if (key !== "" && !index.has(key)) index.set(key, code);
+  };
+  for (const country of worldCountries) add(country.name.common, country.cca2);
+  for (const country of worldCountries) add(country.name.official, country.cca2);
+  for (const [code, names] of Object.entries(countries.getNames("en", { select: "all" }))) {
+    for (const name of names) add(name, code);
+  }
+  for (const country of worldCountries)
+    for (const spelling of country.altSpellings) add(spelling, country.cca2);
+  for (const country of worldCountries) {
+    for (const translation of Object.values(country.translations)) {
+      add(translation.common, country.cca2);
+      add(translation.official, country.cca2);
+    }
+  }
+  return index;
+})();
+
+/**
+ * The constituent countries of the United Kingdom are countries in common usage but have no
+ * ISO 3166-1 code of their own (they are ISO 3166-2 subdivisions of GB), so no country table lists them.
+ */
+const UK_CONSTITUENT_COUNTRIES = new Set(["england", "scotland", "wales", "northern ireland"]);
+
+/**
+ * A country name as data sets write it to alpha-2: "Slovenia", "Georgia (country)",
+ * "England, United Kingdom", "Réunion, France". Undefined when no table knows it.
+ */
+export function countryCodeFromName(name: string): string | undefined {
+  const candidates = [name, name.replace(/\s*\([^)]*\)\s*/g, " "), ...name.split(",")];
+  for (const candidate of candidates) {
+    const key = nameKey(candidate);
+    if (UK_CONSTITUENT_COUNTRIES.has(key)) return "GB";
+    const code = codeByName.get(key);
+    if (code) return code;
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+// @twingraph/kit/subgraph: what every subgraph is built from: its database, federation schema,
+// server, per-request loaders, argument checks and the value types (Country, Source) all return.
+import "reflect-metadata";
+
+export * from "./args";
+export * from "./batches";
+export * from "./country";
+export * from "./data-dir";
+export * from "./database";
+export * from "./errors";
+export * from "./federation";
+export * from "./loaders";
+export * from "./manifest";
+export * from "./source";
+export * from "./subgraph-package";
+export * from "./subgraph-server";
