@@ -11,6 +11,7 @@ export * from "./errors";
 export * from "./federation";
 export * from "./loaders";
 export * from "./manifest";
+export * from "./schema-file";
 export * from "./source";
 export * from "./subgraph-package";
 export * from "./subgraph-server";

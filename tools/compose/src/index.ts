@@ -1,2 +1,2 @@
 // Composes schema/supergraph.graphql from the subgraphs' SDL files and the subgraph manifest.
-export {};
+export * from "./compose";

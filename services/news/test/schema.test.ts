@@ -1,0 +1,12 @@
+// The checked-in schema/news.graphql, which composition reads, must be what this package builds.
+import { REFRESH_SCHEMA_HINT, readSubgraphSchema } from "@twingraph/kit/subgraph";
+import { describe, expect, it } from "vitest";
+import { subgraph } from "../src";
+
+describe("schema/news.graphql", () => {
+  it("is the SDL this package builds (run `npm run compose` if not)", async () => {
+    const { sdl } = await subgraph.build();
+    const stale = `schema/news.graphql is stale: ${REFRESH_SCHEMA_HINT}`;
+    expect(readSubgraphSchema(subgraph.name), stale).toBe(sdl);
+  });
+});
