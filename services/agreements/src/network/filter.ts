@@ -1,7 +1,9 @@
 // Which part of the network a query looks at: partnerships by country, kind, status and period.
 import { badUserInput, checkCountry, checkDate } from "@twingraph/kit/subgraph";
+import { WHOLE_NETWORK } from "@twingraph/network";
 import { Field, InputType } from "type-graphql";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
+import type { PartnershipScope } from "./data";
 
 @InputType({ description: "A part of the partnership network; every condition given must hold." })
 export class NetworkFilter {
@@ -38,26 +40,8 @@ export class NetworkFilter {
   to?: string | null;
 }
 
-/** A checked filter in one canonical form, so equal filters share a cache entry. */
-export interface NetworkScope {
-  countryCode: string | null;
-  domestic: boolean;
-  kinds: PartnershipKind[];
-  statuses: PartnershipStatus[];
-  from: string | null;
-  to: string | null;
-}
-
-export const WHOLE_NETWORK: NetworkScope = {
-  countryCode: null,
-  domestic: false,
-  kinds: [],
-  statuses: [],
-  from: null,
-  to: null,
-};
-
-export function checkNetworkFilter(filter: NetworkFilter | null | undefined): NetworkScope {
+/** A checked filter in the canonical form of a scope, so equal filters share a cache entry. */
+export function checkNetworkFilter(filter: NetworkFilter | null | undefined): PartnershipScope {
   if (!filter) return WHOLE_NETWORK;
   if (filter.domestic && !filter.country) throw badUserInput("filter.domestic", "needs filter.country");
   return {
@@ -68,20 +52,4 @@ export function checkNetworkFilter(filter: NetworkFilter | null | undefined): Ne
     from: checkDate(filter.from, "filter.from") ?? null,
     to: checkDate(filter.to, "filter.to") ?? null,
   };
-}
-
-export function scopeKey(scope: NetworkScope): string {
-  return JSON.stringify(scope);
-}
-
-/** "country=SI, kinds=TWINNING" for file credits and logs; "whole network" when unfiltered. */
-export function describeScope(scope: NetworkScope): string {
-  const parts = [
-    scope.countryCode && `country=${scope.countryCode}${scope.domestic ? " (domestic)" : ""}`,
-    scope.kinds.length > 0 && `kinds=${scope.kinds.join("|")}`,
-    scope.statuses.length > 0 && `statuses=${scope.statuses.join("|")}`,
-    scope.from && `from=${scope.from}`,
-    scope.to && `to=${scope.to}`,
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(", ") : "whole network";
 }

@@ -4,7 +4,7 @@ import { Country, Source } from "@twingraph/kit/subgraph";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CityRef } from "../entities/city-ref";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
-import type { NetworkSnapshot } from "./snapshot";
+import type { PartnershipView } from "./data";
 
 export enum CentralityMeasure {
   DEGREE = "degree",
@@ -28,7 +28,7 @@ registerEnumType(CentralityMeasure, {
 
 @ObjectType({ description: "A view of the partnership network: places joined by partnerships, filtered." })
 export class Network {
-  snapshot!: NetworkSnapshot;
+  snapshot!: PartnershipView;
 
   @Field(() => String, { description: 'the filter in words: "country=SI", "whole network"' })
   description!: string;

@@ -1,10 +1,10 @@
 // Whole-network closeness and betweenness take minutes on the world network: a started subgraph
 // computes them in the background (in a worker thread) so the first researcher to ask does not wait.
 // Results are stored per data revision, so a restart without new data finds them done.
+import { WHOLE_NETWORK } from "@twingraph/network";
 import type { DataSource } from "typeorm";
 import { networkView } from "./cache";
-import { WHOLE_NETWORK } from "./filter";
-import { centralityScores } from "./measures";
+import { centralityScores } from "./metric-store";
 
 export async function warmNetwork(db: DataSource, log: (line: string) => void = console.log): Promise<void> {
   const view = await networkView(db, WHOLE_NETWORK);

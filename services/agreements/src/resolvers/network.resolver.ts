@@ -8,23 +8,25 @@ import {
   countryOf,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { cityRef } from "../entities/city-ref";
-import { networkView } from "../network/cache";
-import { checkNetworkFilter, describeScope, NetworkFilter } from "../network/filter";
 import {
-  centralityScores,
   communities,
   components,
   countryMatrix,
   degrees,
+  describeScope,
   distanceDistribution,
   type Group,
   neighbourhood,
   rank,
   shortestChain,
   startsPerYear,
-} from "../network/measures";
+} from "@twingraph/network";
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { cityRef } from "../entities/city-ref";
+import { networkView } from "../network/cache";
+import type { PartnershipLink } from "../network/data";
+import { checkNetworkFilter, NetworkFilter } from "../network/filter";
+import { centralityScores } from "../network/metric-store";
 import {
   CentralityMeasure,
   CountryPair,
@@ -40,13 +42,12 @@ import {
   RankedCity,
   YearCount,
 } from "../network/network.types";
-import type { NetworkLinkRecord } from "../network/snapshot";
 
 /** Exports read the whole network in one request; everything else pages by the usual 100. */
 const MAX_EXPORT_PAGE = 100_000;
 const MAX_DEPTH = 4;
 
-function link(record: NetworkLinkRecord): NetworkLink {
+function link(record: PartnershipLink): NetworkLink {
   return { ...record, source: cityRef(record.source), target: cityRef(record.target) };
 }
 

@@ -1,37 +1,41 @@
 // One view of the network: the graph of places joined by partnerships in a scope, built once per
 // data revision and scope; measures computed on it are kept with it.
-import type { SourceRecord } from "@twingraph/kit/text";
 import { UndirectedGraph } from "graphology";
-import type { PartnershipKind, PartnershipStatus } from "../entities/enums";
-import { inScope, type PartnershipRow } from "./data";
-import type { NetworkScope } from "./filter";
+import type { PartnershipRow } from "./partnership";
+import { inScope, type NetworkScope } from "./scope";
 
 /** One partnership between two of its places; a partnership of n places gives n(n-1)/2 links. */
-export interface NetworkLinkRecord {
+export interface NetworkLinkRecord<Kind extends string = string, Status extends string = string> {
   partnershipId: string;
   source: string;
   target: string;
-  kind: PartnershipKind;
-  status: PartnershipStatus;
+  kind: Kind;
+  status: Status;
   since: string | null;
   until: string | null;
   distanceKm: number | null;
 }
 
-interface EdgeAttributes {
-  links: NetworkLinkRecord[];
+interface EdgeAttributes<Kind extends string, Status extends string> {
+  links: NetworkLinkRecord<Kind, Status>[];
 }
 
-export class NetworkSnapshot {
+export interface DocumentRef {
+  document: string;
+  url: string | null;
+}
+
+export class NetworkSnapshot<Kind extends string = string, Status extends string = string> {
   /** places and the pairs of them that share at least one partnership: what the measures run on */
-  readonly graph = new UndirectedGraph<Record<string, never>, EdgeAttributes>();
-  readonly links: NetworkLinkRecord[] = [];
-  readonly partnerships: PartnershipRow[];
+  readonly graph = new UndirectedGraph<Record<string, never>, EdgeAttributes<Kind, Status>>();
+  readonly links: NetworkLinkRecord<Kind, Status>[] = [];
+  readonly partnerships: PartnershipRow<Kind, Status>[];
   private readonly memo = new Map<string, unknown>();
 
+  /** `revision` names the data the rows come from, so that stored measures can tell they still hold. */
   constructor(
-    rows: readonly PartnershipRow[],
-    readonly scope: NetworkScope,
+    rows: readonly PartnershipRow<Kind, Status>[],
+    readonly scope: NetworkScope<Kind, Status>,
     readonly revision: number,
   ) {
     this.partnerships = rows.filter((row) => inScope(row, scope));
@@ -43,8 +47,8 @@ export class NetworkSnapshot {
     }
   }
 
-  private addLink(partnership: PartnershipRow, source: string, target: string): void {
-    const link: NetworkLinkRecord = {
+  private addLink(partnership: PartnershipRow<Kind, Status>, source: string, target: string): void {
+    const link: NetworkLinkRecord<Kind, Status> = {
       partnershipId: partnership.id,
       source,
       target,
@@ -67,9 +71,9 @@ export class NetworkSnapshot {
   }
 
   /** The documents and data sets the partnerships in view come from, each once. */
-  sources(): SourceRecord[] {
+  sources(): DocumentRef[] {
     return this.memoize("sources", () => {
-      const byDocument = new Map<string, SourceRecord>();
+      const byDocument = new Map<string, DocumentRef>();
       for (const partnership of this.partnerships)
         for (const source of partnership.sources)
           if (!byDocument.has(source.document))

@@ -1,41 +1,17 @@
 // The questions researchers ask of a network view, answered with graphology's maintained algorithms.
-
 import louvain from "graphology-communities-louvain";
 import { connectedComponents } from "graphology-components";
 import { bidirectional } from "graphology-shortest-path/unweighted";
 import { bfsFromNode } from "graphology-traversal";
-import type { DataSource } from "typeorm";
-import { NetworkMetric } from "../entities/network-metric.entity";
-import { measureCentrality, type SlowMeasure } from "./centrality-worker";
-import { countryOfCity } from "./data";
-import { scopeKey } from "./filter";
+import type { SlowMeasure } from "./centrality-worker";
+import { countryOfCity } from "./partnership";
 import type { NetworkLinkRecord, NetworkSnapshot } from "./snapshot";
 
 export type Centrality = "degree" | SlowMeasure;
 
-/** City id -> score. Slow measures are also kept in the database for the data revision they describe. */
-export function centralityScores(
-  db: DataSource,
-  snapshot: NetworkSnapshot,
-  measure: Centrality,
-): Promise<Record<string, number>> {
-  if (measure === "degree")
-    return Promise.resolve(snapshot.memoize("degree", () => Object.fromEntries(degrees(snapshot))));
-  return snapshot.memoize(measure, () => storedScores(db, snapshot, measure));
-}
-
-async function storedScores(
-  db: DataSource,
-  snapshot: NetworkSnapshot,
-  measure: SlowMeasure,
-): Promise<Record<string, number>> {
-  const key = `${measure}|${scopeKey(snapshot.scope)}`;
-  const repository = db.getRepository(NetworkMetric);
-  const stored = await repository.findOneBy({ key });
-  if (stored && stored.revision === snapshot.revision) return JSON.parse(stored.scores);
-  const scores = await measureCentrality(snapshot.graph, measure);
-  await repository.save({ key, revision: snapshot.revision, scores: JSON.stringify(scores) });
-  return scores;
+/** City id -> distinct partner places; the fast centrality, so computed here and kept with the view. */
+export function degreeScores(snapshot: NetworkSnapshot): Record<string, number> {
+  return snapshot.memoize("degree", () => Object.fromEntries(degrees(snapshot)));
 }
 
 /** Distinct partner places per place. */
@@ -57,14 +33,18 @@ export function rank(scores: Record<string, number>, countryCode: string | null)
     .map(([cityId, score], index) => ({ rank: index + 1, cityId, score }));
 }
 
-export interface PathStepRecord {
+export interface PathStepRecord<Kind extends string = string, Status extends string = string> {
   from: string;
   to: string;
-  link: NetworkLinkRecord;
+  link: NetworkLinkRecord<Kind, Status>;
 }
 
 /** The fewest partnerships that chain one place to another; the earliest known partnership per step. */
-export function shortestChain(snapshot: NetworkSnapshot, from: string, to: string): PathStepRecord[] | null {
+export function shortestChain<Kind extends string, Status extends string>(
+  snapshot: NetworkSnapshot<Kind, Status>,
+  from: string,
+  to: string,
+): PathStepRecord<Kind, Status>[] | null {
   const { graph } = snapshot;
   if (!graph.hasNode(from) || !graph.hasNode(to)) return null;
   if (from === to) return [];
@@ -90,11 +70,11 @@ export interface Neighbour {
 }
 
 /** The places within `depth` partnerships of one place, nearest first, and the links among them. */
-export function neighbourhood(
-  snapshot: NetworkSnapshot,
+export function neighbourhood<Kind extends string, Status extends string>(
+  snapshot: NetworkSnapshot<Kind, Status>,
   cityId: string,
   depth: number,
-): { neighbours: Neighbour[]; links: NetworkLinkRecord[] } {
+): { neighbours: Neighbour[]; links: NetworkLinkRecord<Kind, Status>[] } {
   const { graph } = snapshot;
   if (!graph.hasNode(cityId)) return { neighbours: [], links: [] };
   const neighbours: Neighbour[] = [];
