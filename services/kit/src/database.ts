@@ -1,5 +1,5 @@
 // One database per subgraph: an embedded SQLite file by default, a PostgreSQL schema of its own
-// when DATABASE_URL points at PostgreSQL.
+// when DATABASE_URL points at PostgreSQL, brought up to date by the subgraph's migrations.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DataSource, type DataSourceOptions, type Logger, type MixedList } from "typeorm";
@@ -10,6 +10,11 @@ export interface DatabaseOptions {
   name: string;
   // biome-ignore lint/complexity/noBannedTypes: TypeORM's own entity list type
   entities: MixedList<Function>;
+  /** the subgraph's migration classes, oldest first; run at open on PostgreSQL */
+  // biome-ignore lint/complexity/noBannedTypes: TypeORM's own migration list type
+  migrations?: MixedList<Function>;
+  /** the PostgreSQL schema; default: name (tests use scratch schemas) */
+  schema?: string;
   /** "postgres://..." for PostgreSQL, ":memory:" or a file path for SQLite; default: env, then a file */
   url?: string;
   /** where the SQLite file goes when no url is given; default: TWINGRAPH_DATA_DIR, then .data/ */
@@ -26,13 +31,25 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   const url = options.url ?? process.env.DATABASE_URL ?? path.join(directory, `${options.name}.sqlite`);
   const common = {
     entities: options.entities,
-    synchronize: true,
     logger: options.logger,
     logging: options.logger ? ["query" as const] : false,
   };
-  if (isPostgres(url)) return { ...common, type: "postgres", url, schema: options.name };
+  if (isPostgres(url)) return { ...common, ...postgresMigrations(options), type: "postgres", url };
   if (url !== ":memory:") mkdirSync(path.dirname(url), { recursive: true });
-  return { ...common, type: "better-sqlite3", database: url, prepareDatabase: tuneSqlite };
+  // A SQLite file is local and rebuilt from the sources by the seed, so synchronize may reshape it;
+  // PostgreSQL holds the deployed data, which only reviewed migrations may change.
+  return { ...common, synchronize: true, type: "better-sqlite3", database: url, prepareDatabase: tuneSqlite };
+}
+
+/** Each schema keeps its own migrations table, so every subgraph migrates alone. */
+function postgresMigrations(options: DatabaseOptions) {
+  return {
+    schema: options.schema ?? options.name,
+    synchronize: false,
+    migrations: options.migrations ?? [],
+    migrationsRun: true,
+    migrationsTableName: "migrations",
+  };
 }
 
 function tuneSqlite(db: { pragma(source: string): unknown }): void {
@@ -41,10 +58,10 @@ function tuneSqlite(db: { pragma(source: string): unknown }): void {
   db.pragma("foreign_keys = ON");
 }
 
-/** Opens the database and creates or updates its tables. */
+/** Opens the database and creates or updates its tables: migrations on PostgreSQL, synchronize on SQLite. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const dataSourceOpts = dataSourceOptions(options);
-  if (dataSourceOpts.type === "postgres") await createSchema(dataSourceOpts.url!, options.name);
+  if (dataSourceOpts.type === "postgres") await createSchema(dataSourceOpts.url!, dataSourceOpts.schema!);
   return new DataSource(dataSourceOpts).initialize();
 }
 

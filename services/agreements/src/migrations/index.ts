@@ -1,0 +1,4 @@
+// The agreements schema's migrations on PostgreSQL, oldest first: one per change of the entities.
+import { AgreementsBaseline1795247628000 } from "./0001-baseline.migration";
+
+export const agreementMigrations = [AgreementsBaseline1795247628000];
