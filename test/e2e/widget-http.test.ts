@@ -1,17 +1,17 @@
-// The gateway's widget routes over HTTP: content types, caching, ETag revalidation, gzip, the demo
-// page's redirect and policy.
+// The gateway's widget routes over HTTP, serving the files the widget's build wrote: content types,
+// caching, ETag revalidation, gzip, the demo page's redirect and policy.
 import { request as httpRequest } from "node:http";
-import { buildWidget, type WidgetBuild } from "@twingraph/widget";
+import { type BuiltFile, readBuiltFiles } from "@twingraph/widget";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpFederation, httpFederation } from "../src/harness";
 
 let federation: HttpFederation;
 let base: string;
-let build: WidgetBuild;
+let files: BuiltFile[];
 beforeAll(async () => {
   federation = await httpFederation();
   base = new URL(federation.gatewayUrl).origin;
-  build = await buildWidget();
+  files = readBuiltFiles().files;
 });
 afterAll(() => federation.close());
 
@@ -36,11 +36,11 @@ function raw(path: string, headers: Record<string, string> = {}, method = "GET")
   });
 }
 
-const chunkPath = () => build.files.find((file) => file.role === "chunk")?.path ?? "";
+const chunkPath = () => files.find((file) => file.bundle === "widget" && file.role === "chunk")?.path ?? "";
 
 describe("widget routes", () => {
   it("serves /widget.js as JavaScript, briefly cacheable, gzipped when the client accepts it", async () => {
-    const script = build.files.find((file) => file.path === "/widget.js");
+    const script = files.find((file) => file.path === "/widget.js");
     const gzipped = await raw("/widget.js", { "accept-encoding": "br, gzip;q=0.8" });
     expect(gzipped.status).toBe(200);
     expect(gzipped.headers["content-type"]).toBe("text/javascript; charset=utf-8");

@@ -1,3 +1,5 @@
-// The embeddable partnership widget: its operations (for the gateway's safelist) and its build.
-export * from "./build";
+// The embeddable partnership widget at run time: its operations (for the gateway's safelist), their
+// hash, and the browser files the build wrote. Imports no bundler, React or GraphiQL.
+export * from "./built-files";
+export * from "./hash";
 export * from "./operations";
