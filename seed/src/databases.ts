@@ -1,26 +1,26 @@
-// The four subgraph databases, opened together for seeding and imports.
-import { openAgreementsDatabase } from "@twingraph/agreements";
-import { openCitiesDatabase } from "@twingraph/cities";
-import type { DatabaseOptions } from "@twingraph/kit/subgraph";
-import { openNewsDatabase } from "@twingraph/news";
-import { openProjectsDatabase } from "@twingraph/projects";
+// The subgraph databases the seed writes, opened from the subgraph manifest (schema/subgraphs.json)
+// through each package's `subgraph.open`, and named for the four subgraphs the seed knows.
+import { type DatabaseOptions, loadSubgraphs } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 
-export interface Databases {
-  cities: DataSource;
-  agreements: DataSource;
-  projects: DataSource;
-  news: DataSource;
-}
+export const SEEDED_SUBGRAPHS = ["cities", "agreements", "projects", "news"] as const;
+
+export type SeededSubgraph = (typeof SEEDED_SUBGRAPHS)[number];
+
+/** Each seeded subgraph's open database, by name. */
+export type Databases = Record<SeededSubgraph, DataSource>;
 
 export async function openDatabases(options: Partial<DatabaseOptions> = {}): Promise<Databases> {
-  const [cities, agreements, projects, news] = await Promise.all([
-    openCitiesDatabase(options),
-    openAgreementsDatabase(options),
-    openProjectsDatabase(options),
-    openNewsDatabase(options),
-  ]);
-  return { cities, agreements, projects, news };
+  const subgraphs = await loadSubgraphs();
+  const opened = await Promise.all(
+    SEEDED_SUBGRAPHS.map(async (name) => {
+      const subgraph = subgraphs.find((candidate) => candidate.name === name);
+      if (!subgraph)
+        throw new Error(`The seed writes the ${name} subgraph, which the manifest does not list.`);
+      return [name, await subgraph.module.open(options)] as const;
+    }),
+  );
+  return Object.fromEntries(opened) as Databases;
 }
 
 export async function closeDatabases(databases: Databases): Promise<void> {

@@ -1,32 +1,23 @@
 // Partnership distances: the agreements subgraph keeps each two-place partnership's great-circle
-// distance so network queries can answer without asking the cities subgraph for coordinates. Run
-// after anything that adds partnerships or coordinates.
+// distance so network queries can answer without asking the cities subgraph for coordinates.
+// writeGraph runs this after anything that adds partnerships or coordinates.
 import { partnershipMembers, setPartnershipDistances } from "@twingraph/agreements";
-import { City } from "@twingraph/cities";
-import { IsNull, Not } from "typeorm";
-import type { Databases } from "./databases";
+import { locatedCities } from "@twingraph/cities";
 import { distanceKm } from "./gazetteer";
-
-interface Located {
-  id: string;
-  latitude: number;
-  longitude: number;
-}
+import type { GraphWriter } from "./write-graph";
 
 /** Stores the distances that changed, rounded to 0.1 km (the coordinates are no more precise), and says how many. */
-export async function measurePartnerships(databases: Databases): Promise<number> {
-  const located = (await databases.cities.getRepository(City).find({
-    select: { id: true, latitude: true, longitude: true },
-    where: { latitude: Not(IsNull()), longitude: Not(IsNull()) },
-  })) as Located[];
-  const places = new Map(located.map((city) => [city.id, city]));
+export async function measurePartnerships(writer: GraphWriter): Promise<number> {
+  const { cities, agreements } = writer.databases;
+  const places = new Map((await locatedCities(cities.manager)).map((city) => [city.id, city]));
   const changed = new Map<string, number | null>();
-  for (const partnership of await partnershipMembers(databases.agreements.manager)) {
+  for (const partnership of await partnershipMembers(agreements.manager)) {
     const [first, second] = partnership.cityIds.map((id) => places.get(id));
     const measurable = partnership.cityIds.length === 2 && first && second;
     const distance = measurable ? Math.round(distanceKm(first, second) * 10) / 10 : null;
     if (distance !== partnership.distanceKm) changed.set(partnership.id, distance);
   }
-  await databases.agreements.transaction((manager) => setPartnershipDistances(manager, changed));
+  if (changed.size > 0)
+    await writer.write("agreements", (manager) => setPartnershipDistances(manager, changed));
   return changed.size;
 }

@@ -1,7 +1,6 @@
 // Gazetteer enrichment of the cities already in the graph that have no GeoNames id yet: the places
 // the source documents name. Their primary name is tried first, then their local name and aliases.
-import { City, type CityInput, CityName, upsertCities } from "@twingraph/cities";
-import { type DataSource, In, IsNull } from "typeorm";
+import { type CityInput, citiesWithoutGeonameId, upsertCities } from "@twingraph/cities";
 import { type Gazetteer, loadGazetteer } from "./gazetteer";
 import {
   emptyGazetteerReport,
@@ -10,38 +9,17 @@ import {
   type GazetteerReport,
   recordMatch,
 } from "./places";
-
-interface UnmatchedCity {
-  id: string;
-  name: string;
-  localName: string | null;
-  countryCode: string;
-  latitude: number | null;
-  longitude: number | null;
-}
+import type { GraphWriter } from "./write-graph";
 
 export async function enrichCities(
-  cities: DataSource,
+  writer: GraphWriter,
   gazetteer: Gazetteer = loadGazetteer(),
 ): Promise<GazetteerReport> {
   const report = emptyGazetteerReport();
-  // repositories, not raw SQL: on PostgreSQL the tables live in the subgraph's own schema
-  const pending: UnmatchedCity[] = await cities.getRepository(City).find({
-    select: { id: true, name: true, localName: true, countryCode: true, latitude: true, longitude: true },
-    where: { geonameId: IsNull() },
-    order: { id: "ASC" },
-  });
-  const aliases = await cities.getRepository(CityName).find({
-    select: { cityId: true, name: true },
-    where: { kind: "alias", cityId: In(pending.map((city) => city.id)) },
-  });
+  const pending = await citiesWithoutGeonameId(writer.databases.cities.manager);
   const updates: CityInput[] = [];
   for (const city of pending) {
-    const names = [
-      city.name,
-      city.localName,
-      ...aliases.filter((a) => a.cityId === city.id).map((a) => a.name),
-    ];
+    const names = [city.name, city.localName, ...city.aliases];
     const near =
       city.latitude !== null && city.longitude !== null
         ? { latitude: city.latitude, longitude: city.longitude }
@@ -63,6 +41,6 @@ export async function enrichCities(
         sources: [GAZETTEER_SOURCE],
       });
   }
-  await cities.transaction((manager) => upsertCities(manager, updates));
+  await writer.write("cities", (manager) => upsertCities(manager, updates));
   return report;
 }

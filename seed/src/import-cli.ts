@@ -1,7 +1,6 @@
 // `npm run import -- <kind> <file>`: imports twinning pairs, Wikidata twinnings or keep.eu projects
 // and prints what it did; called wrongly, it explains each kind's columns.
 import { existsSync } from "node:fs";
-import { dataVersionFromEnv } from "@twingraph/kit/http";
 import { closeDatabases, openDatabases } from "./databases";
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from "./imports";
 import { describeImport, terminalProgress } from "./report";
@@ -12,13 +11,11 @@ async function main(): Promise<void> {
   if (!command || !file || rest.length > 0) throw new Error(IMPORT_USAGE);
   if (!existsSync(file)) throw new Error(`No such file: ${file}`);
   const databases = await openDatabases();
-  const dataVersion = dataVersionFromEnv();
   try {
-    const report = await runImport(command, databases, file, { progress: terminalProgress(), dataVersion });
+    const report = await runImport(command, databases, file, { progress: terminalProgress() });
     console.log(describeImport(report));
   } finally {
     await closeDatabases(databases);
-    await dataVersion.close();
   }
 }
 

@@ -1,9 +1,15 @@
 // Seeding and imports as a library, for `npm start`, the CLIs and tests.
 export { sourceBundles } from "./data";
 export type * from "./data/types";
-export { closeDatabases, type Databases, openDatabases } from "./databases";
-export { measurePartnerships } from "./distances";
+export {
+  closeDatabases,
+  type Databases,
+  openDatabases,
+  SEEDED_SUBGRAPHS,
+  type SeededSubgraph,
+} from "./databases";
 export * from "./imports";
-export { loadSources, type SeedCounts } from "./load-sources";
+export { loadSources, type SeedCounts, type SourcesLoaded, writeSources } from "./load-sources";
 export { describeImport, describeSeed, terminalProgress } from "./report";
-export { type SeedResult, seed, WORLD_FILE_HINT } from "./seed";
+export { type SeedOptions, type SeedResult, seed, WORLD_FILE_HINT } from "./seed";
+export { afterWrite, type GraphWriter, type WriteGraphOptions, writeGraph } from "./write-graph";

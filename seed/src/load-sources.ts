@@ -1,5 +1,5 @@
-// Loads the source-derived seed into the four subgraph databases, each in one transaction. Upserts
-// by stable id make it idempotent: a second run changes nothing.
+// Loads the source-derived seed into the four subgraph databases, each in one transaction, through
+// writeGraph. Upserts by stable id make it idempotent: a second run changes nothing.
 import {
   type AgreementKind,
   type PartnershipKind,
@@ -14,9 +14,9 @@ import { type PartnerRole, upsertProgrammes, upsertProjects } from "@twingraph/p
 import { sourceBundles } from "./data";
 import type { SeedCity, SourceBundle } from "./data/types";
 import type { Databases } from "./databases";
-import { measurePartnerships } from "./distances";
 import { enrichCities } from "./enrich";
 import type { GazetteerReport } from "./places";
+import { type GraphWriter, type WriteGraphOptions, writeGraph } from "./write-graph";
 
 export interface SeedCounts {
   cities: number;
@@ -51,8 +51,18 @@ export interface SourcesLoaded {
   gazetteer: GazetteerReport;
 }
 
-export async function loadSources(
+/** Loads the sources and runs the steps after a write. */
+export function loadSources(
   databases: Databases,
+  bundles: readonly SourceBundle[] = sourceBundles,
+  options: WriteGraphOptions = {},
+): Promise<SourcesLoaded> {
+  return writeGraph(databases, (writer) => writeSources(writer, bundles), options);
+}
+
+/** The sources' records written through a writer, for seeding that goes on to write more. */
+export async function writeSources(
+  writer: GraphWriter,
   bundles: readonly SourceBundle[] = sourceBundles,
 ): Promise<SourcesLoaded> {
   const cities = mergeCities(bundles.flatMap((bundle) => bundle.cities));
@@ -64,8 +74,8 @@ export async function loadSources(
   const visits = bundles.flatMap((bundle) => bundle.visits);
   const events = bundles.flatMap((bundle) => bundle.events);
 
-  await databases.cities.transaction((manager) => upsertCities(manager, cities));
-  await databases.agreements.transaction(async (manager) => {
+  await writer.write("cities", (manager) => upsertCities(manager, cities));
+  await writer.write("agreements", async (manager) => {
     await upsertPartnerships(
       manager,
       partnerships.map((partnership) => ({
@@ -83,7 +93,7 @@ export async function loadSources(
       })),
     );
   });
-  await databases.projects.transaction(async (manager) => {
+  await writer.write("projects", async (manager) => {
     await upsertProgrammes(manager, programmes);
     await upsertProjects(
       manager,
@@ -93,13 +103,12 @@ export async function loadSources(
       })),
     );
   });
-  await databases.news.transaction(async (manager) => {
+  await writer.write("news", async (manager) => {
     await upsertNewsItems(manager, news);
     await upsertVisits(manager, visits);
     await upsertEvents(manager, events);
   });
-  const gazetteer = await enrichCities(databases.cities);
-  await measurePartnerships(databases);
+  const gazetteer = await enrichCities(writer);
   const counts = {
     cities: cities.length,
     partnerships: partnerships.length,

@@ -1,16 +1,16 @@
 // Seeding as `npm start` and `npm run seed` do it: the source documents, then the world file when it
-// is there. A fingerprint of what was loaded lets a later start skip work that is already done.
+// is there, in one writeGraph. A fingerprint of what was loaded lets a later start skip work that is
+// already done.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type DataVersion, dataVersionFromEnv } from "@twingraph/kit/http";
 import { defaultDataDir } from "@twingraph/kit/subgraph";
 import { sourceBundles } from "./data";
 import type { Databases } from "./databases";
-import { measurePartnerships } from "./distances";
 import type { Progress } from "./imports/import-report";
-import { defaultWorldFile, importWorldTwinnings, type PairsReport } from "./imports/pairs";
-import { loadSources, type SourcesLoaded } from "./load-sources";
+import { defaultWorldFile, type PairsReport, writeWorldTwinnings } from "./imports/pairs";
+import { type SourcesLoaded, writeSources } from "./load-sources";
+import { type WriteGraphOptions, writeGraph } from "./write-graph";
 
 export interface SeedResult {
   skipped: boolean;
@@ -19,13 +19,11 @@ export interface SeedResult {
   worldFile: string | null;
 }
 
-export interface SeedOptions {
+export interface SeedOptions extends WriteGraphOptions {
   worldFile?: string | null;
   /** seed even when the fingerprint says it was done */
   force?: boolean;
   progress?: Progress;
-  /** moved on after seeding, so a running gateway's cached answers give way; default: from the env */
-  dataVersion?: DataVersion;
 }
 
 function fingerprint(worldFile: string | null): string {
@@ -51,24 +49,19 @@ export async function seed(databases: Databases, options: SeedOptions = {}): Pro
   if (!options.force && existsSync(state) && JSON.parse(readFileSync(state, "utf8")).fingerprint === print) {
     return { skipped: true, worldFile };
   }
-  const sources = await loadSources(databases);
-  const world = worldFile ? await importWorldTwinnings(databases, worldFile, options.progress) : undefined;
-  if (world) await measurePartnerships(databases);
+  const { sources, world } = await writeGraph(
+    databases,
+    async (writer) => ({
+      sources: await writeSources(writer),
+      world: worldFile ? await writeWorldTwinnings(writer, worldFile, options.progress) : undefined,
+    }),
+    options,
+  );
   mkdirSync(path.dirname(state), { recursive: true });
   writeFileSync(state, JSON.stringify({ fingerprint: print, seededAt: new Date().toISOString() }, null, 2));
-  await advanceDataVersion(options.dataVersion);
   return { skipped: false, sources, world, worldFile };
 }
 
 export const WORLD_FILE_HINT =
   "The world twinning network is not loaded: download app/public/twin_cities.csv from the public repository " +
   "Hekman/twincities and run `npm run import -- world <file>` (or set TWINGRAPH_WORLD_FILE before `npm start`).";
-
-async function advanceDataVersion(given: DataVersion | undefined): Promise<void> {
-  const dataVersion = given ?? dataVersionFromEnv();
-  try {
-    await dataVersion.advance();
-  } finally {
-    if (!given) await dataVersion.close();
-  }
-}

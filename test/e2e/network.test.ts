@@ -2,7 +2,7 @@
 // works out from the transcribed sources, and on the world network where the world file is present.
 
 import { PartnershipKind, PartnershipStatus, upsertPartnerships } from "@twingraph/agreements";
-import { sourceBundles } from "@twingraph/seed";
+import { sourceBundles, writeGraph } from "@twingraph/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Federation, inProcessFederation } from "../src/harness";
 
@@ -180,16 +180,18 @@ describe("the network of the sources", () => {
     await data(query);
     // only the revision check: the network itself was not read again
     expect(federation.counters.agreements.count).toBe(1);
-    await federation.databases.agreements.transaction((manager) =>
-      upsertPartnerships(manager, [
-        {
-          id: "p-test-kranj-moscow",
-          kind: PartnershipKind.FRIENDSHIP,
-          status: PartnershipStatus.UNKNOWN,
-          cityIds: ["si-kranj", "ru-moscow"],
-          sources: [{ document: "network.test.ts" }],
-        },
-      ]),
+    await writeGraph(federation.databases, (writer) =>
+      writer.write("agreements", (manager) =>
+        upsertPartnerships(manager, [
+          {
+            id: "p-test-kranj-moscow",
+            kind: PartnershipKind.FRIENDSHIP,
+            status: PartnershipStatus.UNKNOWN,
+            cityIds: ["si-kranj", "ru-moscow"],
+            sources: [{ document: "network.test.ts" }],
+          },
+        ]),
+      ),
     );
     expect((await data(query)).network.edgeCount).toBe(before + 1);
     const { network } = await data(`{

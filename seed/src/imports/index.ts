@@ -1,9 +1,9 @@
 // The import kinds the CLI offers, each with the columns it reads, as the usage text explains them.
-import type { Databases } from "../databases";
+import type { GraphWriter } from "../write-graph";
 import type { ImportReport, Progress } from "./import-report";
-import { importPairs, importWorldTwinnings } from "./pairs";
-import { importProjects } from "./projects";
-import { importWikidata } from "./wikidata";
+import { writePairs, writeWorldTwinnings } from "./pairs";
+import { writeProjects } from "./projects";
+import { writeWikidata } from "./wikidata";
 
 export * from "./import-file";
 export * from "./import-report";
@@ -15,14 +15,15 @@ export * from "./wikidata";
 
 export interface ImportCommand {
   name: string;
-  run(databases: Databases, file: string, progress: Progress): Promise<ImportReport<string>>;
+  /** writes the file through the writer; runImport runs it in writeGraph */
+  write(writer: GraphWriter, file: string, progress: Progress): Promise<ImportReport<string>>;
 }
 
 export const IMPORT_COMMANDS: readonly ImportCommand[] = [
-  { name: "pairs", run: (databases, file, progress) => importPairs(databases, file, { progress }) },
-  { name: "world", run: importWorldTwinnings },
-  { name: "wikidata", run: importWikidata },
-  { name: "projects", run: importProjects },
+  { name: "pairs", write: (writer, file, progress) => writePairs(writer, file, { progress }) },
+  { name: "world", write: writeWorldTwinnings },
+  { name: "wikidata", write: writeWikidata },
+  { name: "projects", write: writeProjects },
 ];
 
 export const IMPORT_USAGE = `usage: npm run import -- <kind> <file>

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { SourceRecord } from "@twingraph/kit/text";
 import type { Databases } from "../databases";
 import { type Coordinates, countryCodeOf, placeName } from "../places";
+import { type GraphWriter, writeGraph } from "../write-graph";
 import { type Columns, csvRows, headerKey, readTextFile } from "./import-file";
 import { checkRows, emptyReport, type ImportReport, type Progress } from "./import-report";
 import { PartnershipCollector, type PartnershipRecords } from "./partnerships";
@@ -47,15 +48,24 @@ export interface PairsOptions {
 }
 
 /** Imports a pairs file; a file that fails its checks changes nothing. */
-export async function importPairs(
+export function importPairs(
   databases: Databases,
+  file: string,
+  options: PairsOptions = {},
+): Promise<PairsReport> {
+  return writeGraph(databases, (writer) => writePairs(writer, file, options));
+}
+
+/** A pairs file written through a writer (what importPairs runs in writeGraph). */
+export async function writePairs(
+  writer: GraphWriter,
   file: string,
   options: PairsOptions = {},
 ): Promise<PairsReport> {
   const { source = { document: path.basename(file) }, progress = () => {} } = options;
   const text = await readTextFile(file);
   const rows = csvRows<PairColumn>(text, pairColumns(firstLine(text)), file);
-  const collector = await PartnershipCollector.open(databases);
+  const collector = await PartnershipCollector.open(writer.databases);
   const report = emptyReport("pairs", file, "lines", ["partnerships", "cities"] as const);
   checkRows(rows, report, progress, ({ values }) => {
     // every value is checked before a place is resolved: a rejected row leaves no city behind
@@ -71,7 +81,7 @@ export async function importPairs(
       source,
     );
   });
-  await collector.write(databases, report, progress);
+  await collector.write(writer, report, progress);
   return report;
 }
 
@@ -81,7 +91,16 @@ export function importWorldTwinnings(
   file: string,
   progress?: Progress,
 ): Promise<PairsReport> {
-  return importPairs(databases, file, { source: WORLD_SOURCE, progress });
+  return writeGraph(databases, (writer) => writeWorldTwinnings(writer, file, progress));
+}
+
+/** The world file written through a writer, for seeding that writes more in the same writeGraph. */
+export function writeWorldTwinnings(
+  writer: GraphWriter,
+  file: string,
+  progress?: Progress,
+): Promise<PairsReport> {
+  return writePairs(writer, file, { source: WORLD_SOURCE, progress });
 }
 
 /** The world form when the header has coordinates, the minimal form (no coordinates) otherwise. */

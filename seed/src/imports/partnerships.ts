@@ -13,6 +13,7 @@ import { upsertCities } from "@twingraph/cities";
 import type { SourceRecord } from "@twingraph/kit/text";
 import type { Databases } from "../databases";
 import { type Place, PlaceResolver, RowError } from "../places";
+import type { GraphWriter } from "../write-graph";
 import { type ImportReport, type Progress, type RowOutcome, writeInSteps } from "./import-report";
 
 export type PartnershipRecords = "partnerships" | "cities";
@@ -64,7 +65,7 @@ export class PartnershipCollector {
 
   /** Writes what the rows said and completes the report's counts. */
   async write(
-    databases: Databases,
+    writer: GraphWriter,
     report: ImportReport<PartnershipRecords>,
     progress: Progress,
   ): Promise<void> {
@@ -74,10 +75,10 @@ export class PartnershipCollector {
     report.created.cities = this.places.created;
     report.merged.cities = this.places.matched;
     report.gazetteer = this.places.report;
-    await databases.cities.transaction((manager) =>
+    await writer.write("cities", (manager) =>
       writeInSteps(this.places.inputs(), (batch) => upsertCities(manager, batch), "cities", progress),
     );
-    await databases.agreements.transaction((manager) =>
+    await writer.write("agreements", (manager) =>
       writeInSteps(partnerships, (batch) => upsertPartnerships(manager, batch), "partnerships", progress),
     );
   }

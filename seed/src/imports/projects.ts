@@ -7,20 +7,22 @@ import path from "node:path";
 import { upsertCities } from "@twingraph/cities";
 import { mergeSources, nameKey, type SourceRecord, slug } from "@twingraph/kit/text";
 import {
+  allProgrammes,
   type Money,
   PartnerRole,
-  Programme,
+  type Programme,
   type ProgrammeInput,
-  Project,
-  ProjectCity,
   type ProjectInput,
   type ProjectPartnerRecord,
+  type ProjectWithPlaces,
+  projectsWithPlaces,
   upsertProgrammes,
   upsertProjects,
 } from "@twingraph/projects";
 import type { EntityManager } from "typeorm";
 import type { Databases } from "../databases";
 import { countryCodeOf, PlaceResolver, placeName, RowError } from "../places";
+import { type GraphWriter, writeGraph } from "../write-graph";
 import { type Columns, csvRows, headerKey, readTextFile } from "./import-file";
 import {
   checkRows,
@@ -114,14 +116,23 @@ interface ProjectDraft {
 }
 
 /** Imports a keep.eu projects export; a file that fails its checks changes nothing. */
-export async function importProjects(
+export function importProjects(
   databases: Databases,
+  file: string,
+  progress?: Progress,
+): Promise<ProjectsReport> {
+  return writeGraph(databases, (writer) => writeProjects(writer, file, progress));
+}
+
+/** A keep.eu export written through a writer (what importProjects runs in writeGraph). */
+export async function writeProjects(
+  writer: GraphWriter,
   file: string,
   progress: Progress = () => {},
 ): Promise<ProjectsReport> {
   const rows = csvRows(await readTextFile(file), PROJECT_COLUMNS, file);
   const source: SourceRecord = { document: path.basename(file), url: KEEP_EU_URL };
-  const places = await PlaceResolver.open(databases.cities.manager);
+  const places = await PlaceResolver.open(writer.databases.cities.manager);
   const drafts = new Map<string, ProjectDraft>();
   const report = emptyReport("projects", file, "lines", ["projects", "programmes", "cities"] as const);
   checkRows(rows, report, progress, ({ position, values }) => {
@@ -139,10 +150,10 @@ export async function importProjects(
   report.created.cities = places.created;
   report.merged.cities = places.matched;
   report.gazetteer = places.report;
-  await databases.cities.transaction((manager) =>
+  await writer.write("cities", (manager) =>
     writeInSteps(places.inputs(), (batch) => upsertCities(manager, batch), "cities", progress),
   );
-  await databases.projects.transaction(async (manager) => {
+  await writer.write("projects", async (manager) => {
     const { programmes, projects } = await mergeWithExisting(manager, [...drafts.values()], source, report);
     await upsertProgrammes(manager, programmes);
     await writeInSteps(projects, (batch) => upsertProjects(manager, batch), "projects", progress);
@@ -268,7 +279,7 @@ async function mergeWithExisting(
   report: ProjectsReport,
 ): Promise<{ programmes: ProgrammeInput[]; projects: ProjectInput[] }> {
   const existingProgrammes = new Map(
-    (await manager.getRepository(Programme).find()).map((programme) => [nameKey(programme.name), programme]),
+    (await allProgrammes(manager)).map((programme) => [nameKey(programme.name), programme]),
   );
   const programmes = new Map<string, ProgrammeInput>();
   for (const draft of drafts) {
@@ -306,31 +317,22 @@ function programmeInput(
   return { id: `prog-${slug(name)}`, name, funder: null, funds: [], countryCodes: [], sources: [source] };
 }
 
-interface ExistingProject {
-  project: Project;
-  cityIds: string[];
-}
-
 /**
  * The graph's projects, found by programme and acronym, or programme and title; a project a source
  * described without its programme is found by acronym or title alone, and gains the programme.
  */
 async function projectIndex(manager: EntityManager) {
-  const cityIds = new Map<string, string[]>();
-  for (const place of await manager.getRepository(ProjectCity).find({ order: { position: "ASC" } }))
-    cityIds.set(place.projectId, [...(cityIds.get(place.projectId) ?? []), place.cityId]);
-  const byKey = new Map<string, ExistingProject>();
+  const byKey = new Map<string, ProjectWithPlaces>();
   const keysOf = (programmeId: string | null, acronym: string | null, title: string) => [
     ...(acronym ? [`${programmeId ?? ""}|acronym:${nameKey(acronym)}`] : []),
     `${programmeId ?? ""}|title:${nameKey(title)}`,
   ];
-  for (const project of await manager.getRepository(Project).find()) {
-    const entry = { project, cityIds: cityIds.get(project.id) ?? [] };
-    for (const key of keysOf(project.programmeId, project.acronym, project.title))
-      if (!byKey.has(key)) byKey.set(key, entry);
+  for (const entry of await projectsWithPlaces(manager)) {
+    const { programmeId, acronym, title } = entry.project;
+    for (const key of keysOf(programmeId, acronym, title)) if (!byKey.has(key)) byKey.set(key, entry);
   }
   return {
-    find(programmeId: string, { acronym, title }: ProjectFields): ExistingProject | undefined {
+    find(programmeId: string, { acronym, title }: ProjectFields): ProjectWithPlaces | undefined {
       const keys = [...keysOf(programmeId, acronym, title), ...keysOf(null, acronym, title)];
       return keys.map((key) => byKey.get(key)).find((entry) => entry !== undefined);
     },
@@ -363,7 +365,7 @@ function newProject(programmeId: string, draft: ProjectDraft, source: SourceReco
 
 /** The project as the graph has it, with what it lacked from the file: partners, places, dates, sums. */
 function completed(
-  { project, cityIds }: ExistingProject,
+  { project, cityIds }: ProjectWithPlaces,
   programmeId: string,
   draft: ProjectDraft,
   source: SourceRecord,

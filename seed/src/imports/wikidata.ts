@@ -24,6 +24,7 @@ import path from "node:path";
 import type { SourceRecord } from "@twingraph/kit/text";
 import type { Databases } from "../databases";
 import { countryCodeOf, placeName, RowError } from "../places";
+import { type GraphWriter, writeGraph } from "../write-graph";
 import {
   type Columns,
   csvRows,
@@ -62,15 +63,24 @@ export const WIKIDATA_COLUMNS: Columns<WikidataColumn> = {
 export type WikidataReport = ImportReport<PartnershipRecords>;
 
 /** Imports a WDQS export; a file that fails its checks changes nothing. */
-export async function importWikidata(
+export function importWikidata(
   databases: Databases,
+  file: string,
+  progress?: Progress,
+): Promise<WikidataReport> {
+  return writeGraph(databases, (writer) => writeWikidata(writer, file, progress));
+}
+
+/** A WDQS export written through a writer (what importWikidata runs in writeGraph). */
+export async function writeWikidata(
+  writer: GraphWriter,
   file: string,
   progress: Progress = () => {},
 ): Promise<WikidataReport> {
   const text = await readTextFile(file);
   const json = /^\s*[[{]/.test(text);
   const rows = json ? jsonRows(parseJson(text, file), file) : csvRows(text, WIKIDATA_COLUMNS, file);
-  const collector = await PartnershipCollector.open(databases);
+  const collector = await PartnershipCollector.open(writer.databases);
   const report = emptyReport("wikidata", file, json ? "results" : "lines", [
     "partnerships",
     "cities",
@@ -89,7 +99,7 @@ export async function importWikidata(
       collector.places.resolve(name, countryCode, wikidataSource(item), { wikidataId: item });
     return collector.add(resolve(city), resolve(partner), { since, until }, wikidataSource(cityItem));
   });
-  await collector.write(databases, report, progress);
+  await collector.write(writer, report, progress);
   return report;
 }
 

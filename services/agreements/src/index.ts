@@ -4,9 +4,9 @@ import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
 export * from "./entities";
+export * from "./ingest";
 export { buildAgreementsSubgraph } from "./schema";
 export { AGREEMENTS, openAgreementsDatabase } from "./server";
-export * from "./store";
 
 /** found by tools through schema/subgraphs.json */
 export const subgraph: SubgraphPackage = {

@@ -4,9 +4,9 @@ import { buildCitiesSubgraph } from "./schema";
 import { CITIES, openCitiesDatabase } from "./server";
 
 export * from "./entities";
+export * from "./ingest";
 export { buildCitiesSubgraph } from "./schema";
 export { CITIES, openCitiesDatabase } from "./server";
-export * from "./store";
 
 /** found by tools through schema/subgraphs.json */
 export const subgraph: SubgraphPackage = {

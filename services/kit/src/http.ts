@@ -2,7 +2,7 @@
 // ports) and Redis for what several processes share. No database code: the gateway installs this.
 export * from "./cors";
 export * from "./data-dir";
-export * from "./data-version";
 export * from "./ports";
 export * from "./redis";
+export * from "./redis-data-version";
 export * from "./serve";

@@ -5,8 +5,9 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
 import type { DataSource } from "typeorm";
+import { readRevision } from "./data-revision";
 import { Loaders } from "./loaders";
-import { type RunningServer, serve } from "./serve";
+import { type Route, type RunningServer, sendJson, serve } from "./serve";
 
 export interface SubgraphContext {
   db: DataSource;
@@ -61,7 +62,23 @@ export async function listenSubgraph(
     port,
     host,
     context: async () => createContext(db),
+    routes: { [REVISION_PATH]: revisionRoute(db) },
   });
   if (port !== 0) console.log(`${name} subgraph ready at ${running.url}`);
   return running;
+}
+
+/** Where a subgraph answers its database's revision, beside its /graphql: what gateways key cached answers by. */
+export const REVISION_PATH = "/revision";
+
+/** `{ "revision": 12 }`, read per request (one primary-key read), never cached; 503 when the database is away. */
+function revisionRoute(db: DataSource): Route {
+  return async (_request, response) => {
+    response.setHeader("cache-control", "no-store");
+    try {
+      sendJson(response, 200, { revision: await readRevision(db.manager) });
+    } catch (error) {
+      sendJson(response, 503, { error: `The database cannot be read: ${(error as Error).message}` });
+    }
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOf } from "../src/country";
+import { countryOf } from "../src/subgraph";
 import { countryCodeFromName, isIsoDate } from "../src/text";
 
 describe("country names to ISO codes", () => {

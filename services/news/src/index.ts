@@ -4,9 +4,9 @@ import { buildNewsSubgraph } from "./schema";
 import { NEWS, openNewsDatabase } from "./server";
 
 export * from "./entities";
+export * from "./ingest";
 export { buildNewsSubgraph } from "./schema";
 export { NEWS, openNewsDatabase } from "./server";
-export * from "./store";
 
 /** found by tools through schema/subgraphs.json */
 export const subgraph: SubgraphPackage = {

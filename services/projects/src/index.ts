@@ -4,9 +4,9 @@ import { buildProjectsSubgraph } from "./schema";
 import { openProjectsDatabase, PROJECTS } from "./server";
 
 export * from "./entities";
+export * from "./ingest";
 export { buildProjectsSubgraph } from "./schema";
 export { openProjectsDatabase, PROJECTS } from "./server";
-export * from "./store";
 
 /** found by tools through schema/subgraphs.json */
 export const subgraph: SubgraphPackage = {

@@ -1,7 +1,7 @@
 // The tables this subgraph owns.
+import { DataRevision } from "@twingraph/kit/subgraph";
 import { Agreement } from "./agreement.entity";
 import { AgreementCity } from "./agreement-city.entity";
-import { DataRevision } from "./data-revision.entity";
 import { NetworkMetric } from "./network-metric.entity";
 import { Partnership } from "./partnership.entity";
 import { PartnershipCity } from "./partnership-city.entity";
@@ -9,7 +9,6 @@ import { PartnershipCity } from "./partnership-city.entity";
 export { Agreement, Party, type PartyRecord, Signatory } from "./agreement.entity";
 export { AgreementCity } from "./agreement-city.entity";
 export { CityRef, cityRef } from "./city-ref";
-export { DataRevision } from "./data-revision.entity";
 export * from "./enums";
 export { NetworkMetric } from "./network-metric.entity";
 export { Partnership } from "./partnership.entity";

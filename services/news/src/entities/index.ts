@@ -1,4 +1,5 @@
-// The tables this subgraph owns.
+// The tables this subgraph owns (and the revision every subgraph database keeps).
+import { DataRevision } from "@twingraph/kit/subgraph";
 import { Event } from "./event.entity";
 import { EventCity } from "./event-city.entity";
 import { NewsItem } from "./news-item.entity";
@@ -15,4 +16,13 @@ export { NewsItemProject } from "./news-item-project.entity";
 export { AgreementRef, agreementRef, CityRef, cityRef, PartnershipRef, ProjectRef, projectRef } from "./refs";
 export { Person, type PersonRecord, Visit } from "./visit.entity";
 export { VisitCity, VisitRole, visitCityRows } from "./visit-city.entity";
-export const newsEntities = [NewsItem, NewsItemCity, NewsItemProject, Visit, VisitCity, Event, EventCity];
+export const newsEntities = [
+  NewsItem,
+  NewsItemCity,
+  NewsItemProject,
+  Visit,
+  VisitCity,
+  Event,
+  EventCity,
+  DataRevision,
+];

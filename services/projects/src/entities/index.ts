@@ -1,4 +1,5 @@
-// The tables this subgraph owns.
+// The tables this subgraph owns (and the revision every subgraph database keeps).
+import { DataRevision } from "@twingraph/kit/subgraph";
 import { Programme } from "./programme.entity";
 import { Project } from "./project.entity";
 import { ProjectCity } from "./project-city.entity";
@@ -7,4 +8,4 @@ export { Programme } from "./programme.entity";
 export { Money, PartnerRole, Project, ProjectPartner, type ProjectPartnerRecord } from "./project.entity";
 export { ProjectCity } from "./project-city.entity";
 export { CityRef, cityRef, PartnershipRef } from "./refs";
-export const projectEntities = [Programme, Project, ProjectCity];
+export const projectEntities = [Programme, Project, ProjectCity, DataRevision];

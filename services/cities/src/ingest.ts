@@ -1,9 +1,10 @@
-// Writes for seeding and imports: cities upserted by id. An existing city keeps what it has, fills
-// what it lacked (coordinates, population, local name, GeoNames and Wikidata ids) and gains new
-// aliases and sources.
+// The cities subgraph's one write path, for the seed and imports (run by the seed's writeGraph,
+// which moves the database's revision on afterwards), and the reads that merging needs: cities
+// upserted by id. An existing city keeps what it has, fills what it lacked (coordinates,
+// population, local name, GeoNames and Wikidata ids) and gains new aliases and sources.
 import { chunks } from "@twingraph/kit/subgraph";
 import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
-import { type EntityManager, In } from "typeorm";
+import { type EntityManager, In, IsNull, Not } from "typeorm";
 import { City } from "./entities/city.entity";
 import { CityName, cityName } from "./entities/city-name.entity";
 
@@ -124,4 +125,52 @@ export function cityNameKeys(manager: EntityManager): Promise<CityNameKey[]> {
     .where("n.kind <> 'gazetteer'")
     .orderBy("n.rowId", "ASC")
     .getRawMany();
+}
+
+export interface LocatedCity {
+  id: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** Every city with coordinates: what partnership distances are measured from. */
+export async function locatedCities(manager: EntityManager): Promise<LocatedCity[]> {
+  return (await manager.getRepository(City).find({
+    select: { id: true, latitude: true, longitude: true },
+    where: { latitude: Not(IsNull()), longitude: Not(IsNull()) },
+  })) as LocatedCity[];
+}
+
+export interface UnlocatedCity {
+  id: string;
+  name: string;
+  localName: string | null;
+  countryCode: string;
+  latitude: number | null;
+  longitude: number | null;
+  /** its aliases, the names besides the primary and local one that sources gave it */
+  aliases: string[];
+}
+
+/** The cities the gazetteer has not matched yet (no GeoNames id), in id order, with their aliases. */
+export async function citiesWithoutGeonameId(manager: EntityManager): Promise<UnlocatedCity[]> {
+  // repositories, not raw SQL: on PostgreSQL the tables live in the subgraph's own schema
+  const cities = await manager.getRepository(City).find({
+    select: { id: true, name: true, localName: true, countryCode: true, latitude: true, longitude: true },
+    where: { geonameId: IsNull() },
+    order: { id: "ASC" },
+  });
+  const aliases = await manager.getRepository(CityName).find({
+    select: { cityId: true, name: true },
+    where: { kind: "alias", cityId: In(cities.map((city) => city.id)) },
+  });
+  return cities.map((city) => ({
+    id: city.id,
+    name: city.name,
+    localName: city.localName,
+    countryCode: city.countryCode,
+    latitude: city.latitude,
+    longitude: city.longitude,
+    aliases: aliases.filter((alias) => alias.cityId === city.id).map((alias) => alias.name),
+  }));
 }

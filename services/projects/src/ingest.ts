@@ -1,4 +1,6 @@
-// Writes for seeding and imports: programmes and projects upserted by id, with their places.
+// The projects subgraph's one write path, for the seed and imports (run by the seed's writeGraph,
+// which moves the database's revision on afterwards), and the reads that merging needs: programmes
+// and projects upserted by id, with their places.
 import { insertRows, uniqueBy } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import type { EntityManager } from "typeorm";
@@ -70,4 +72,24 @@ export async function upsertProjects(manager: EntityManager, inputs: readonly Pr
       [...new Set(cityIds)].map((cityId, position) => ({ projectId: input.id, cityId, position })),
     );
   }
+}
+
+/** Every programme: imports match theirs by name. */
+export function allProgrammes(manager: EntityManager): Promise<Programme[]> {
+  return manager.getRepository(Programme).find();
+}
+
+export interface ProjectWithPlaces {
+  project: Project;
+  /** its places in order */
+  cityIds: string[];
+}
+
+/** Every project with its places: imports match theirs by programme and acronym or title. */
+export async function projectsWithPlaces(manager: EntityManager): Promise<ProjectWithPlaces[]> {
+  const cityIds = new Map<string, string[]>();
+  for (const place of await manager.getRepository(ProjectCity).find({ order: { position: "ASC" } }))
+    cityIds.set(place.projectId, [...(cityIds.get(place.projectId) ?? []), place.cityId]);
+  const projects = await manager.getRepository(Project).find();
+  return projects.map((project) => ({ project, cityIds: cityIds.get(project.id) ?? [] }));
 }

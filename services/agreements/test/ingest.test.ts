@@ -1,5 +1,5 @@
-// Writes that do not depend on their order or on clean input: an agreement written before its
-// partnership, and a city or partnership named twice in one write.
+// The agreements ingest module's writes do not depend on their order or on clean input: an agreement
+// written before its partnership, and a city or partnership named twice in one write.
 import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.destroy());
 
-describe("agreements store", () => {
+describe("agreements ingest", () => {
   it("indexes an agreement written before its partnership for the partnership's cities", async () => {
     await upsertAgreements(db.manager, [
       {

@@ -1,5 +1,6 @@
-// Writes for seeding and imports: news items, visits and events upserted by id, their link rows
-// rewritten with them, so running the same import twice leaves the same tables.
+// The news subgraph's one write path, for the seed and imports (run by the seed's writeGraph, which
+// moves the database's revision on afterwards): news items, visits and events upserted by id, their
+// link rows rewritten with them, so running the same import twice leaves the same tables.
 import { chunks, insertRows } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";

@@ -1,11 +1,12 @@
-// Writes for seeding and imports: partnerships and agreements are upserted by id, their sources
-// accumulate, and the membership and agreement-city index rows are rewritten with them.
+// The agreements subgraph's one write path, for the seed and imports (run by the seed's writeGraph,
+// which moves the database's revision on afterwards), and the reads that merging needs:
+// partnerships and agreements are upserted by id, their sources accumulate, and the membership and
+// agreement-city index rows are rewritten with them.
 import { chunks, insertRows, uniqueBy } from "@twingraph/kit/subgraph";
 import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
 import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
 import { AgreementCity } from "./entities/agreement-city.entity";
-import { DataRevision } from "./entities/data-revision.entity";
 import { type AgreementKind, type PartnershipKind, PartnershipStatus } from "./entities/enums";
 import { Partnership } from "./entities/partnership.entity";
 import { memberRows, PartnershipCity } from "./entities/partnership-city.entity";
@@ -81,21 +82,6 @@ export async function upsertPartnerships(
     );
     await indexAgreementsOf(manager, created);
   }
-  await advanceRevision(manager);
-}
-
-const PARTNERSHIPS_REVISION = "partnerships";
-
-/** Moves the partnerships' revision on, so caches built on the old data are dropped. */
-async function advanceRevision(manager: EntityManager): Promise<void> {
-  const repository = manager.getRepository(DataRevision);
-  const current = await repository.findOneBy({ name: PARTNERSHIPS_REVISION });
-  await repository.save({ name: PARTNERSHIPS_REVISION, value: (current?.value ?? 0) + 1 });
-}
-
-/** The partnerships' revision: 0 before the first write. */
-export async function partnershipsRevision(manager: EntityManager): Promise<number> {
-  return (await manager.getRepository(DataRevision).findOneBy({ name: PARTNERSHIPS_REVISION }))?.value ?? 0;
 }
 
 export interface PartnershipMembers {
@@ -124,7 +110,6 @@ export async function setPartnershipDistances(
 ): Promise<void> {
   for (const [id, distanceKm] of distances)
     await manager.getRepository(Partnership).update({ id }, { distanceKm });
-  if (distances.size > 0) await advanceRevision(manager);
 }
 
 /**
