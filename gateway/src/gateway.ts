@@ -1,86 +1,19 @@
-// The Apollo gateway over the checked-in supergraph, with subgraphs reached over HTTP or, for tests
-// and benchmarks, in this process; with persisted operations, a safelist mode and a response cache.
-import {
-  ApolloGateway,
-  type GraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-  RemoteGraphQLDataSource,
-} from "@apollo/gateway";
+// The Apollo gateway over the checked-in supergraph, with subgraphs reached over HTTP or through data
+// sources the caller gives (tests run subgraphs in process); with persisted operations, a safelist
+// mode and a response cache.
+import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import { type DataVersion, dataVersionFromEnv, openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
-import { createContext, createSubgraphServer, type SubgraphContext } from "@twingraph/kit/subgraph";
-import type { GraphQLSchema } from "graphql";
-
-type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
-
-import type { DataSource } from "typeorm";
+import { openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
+import { type DataVersion, gatewayDataVersion, subgraphUrl } from "./data-version";
 import { PersistedOperationStore, persistedOperations, safelistPlugin } from "./persisted-operations";
 import { responseCache } from "./response-cache";
 
-/** A subgraph served in this process: its schema and its open database. */
-export interface LocalSubgraph {
-  schema: GraphQLSchema;
-  db: DataSource;
-}
-
-/**
- * Runs a subgraph's Apollo server in this process, as the gateway would reach it over HTTP: each
- * gateway request gets its own subgraph context, so loaders batch within a request and never leak
- * across requests, and each answer's cache policy narrows the request's, as a Cache-Control header
- * from a remote subgraph does.
- */
-class InProcessDataSource implements GraphQLDataSource {
-  private readonly contexts = new WeakMap<object, SubgraphContext>();
-  private readonly server: ApolloServer<SubgraphContext>;
-  private started?: Promise<void>;
-
-  constructor(
-    schema: GraphQLSchema,
-    private readonly db: DataSource,
-  ) {
-    this.server = createSubgraphServer(schema, { embedded: true });
-  }
-
-  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
-    this.started ??= this.server.start();
-    await this.started;
-    const { query, variables, operationName } = options.request;
-    const response = await this.server.executeOperation(
-      { query, variables, operationName },
-      { contextValue: this.contextFor(options.context) },
-    );
-    if (response.body.kind !== "single") throw new Error("A subgraph answered with more than one result.");
-    if ("incomingRequestContext" in options) {
-      options.incomingRequestContext.overallCachePolicy?.restrict(
-        cacheHintFrom(response.http.headers.get("cache-control")),
-      );
-    }
-    return response.body.singleResult as GatewayGraphQLResponse;
-  }
-
-  private contextFor(gatewayContext: object): SubgraphContext {
-    let context = this.contexts.get(gatewayContext);
-    if (!context) {
-      context = createContext(this.db);
-      this.contexts.set(gatewayContext, context);
-    }
-    return context;
-  }
-}
-
-/** The hint a subgraph's Cache-Control header gives: "max-age=300, public", or none (max-age 0). */
-function cacheHintFrom(header: string | undefined): { maxAge: number; scope: "PUBLIC" | "PRIVATE" } {
-  const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(header ?? "")?.[1];
-  const scope = /\bprivate\b/.test(header ?? "") ? "PRIVATE" : "PUBLIC";
-  return { maxAge: maxAge === undefined ? 0 : Number(maxAge), scope };
-}
-
 export interface GatewayOptions {
   supergraphSdl: string;
-  /** subgraphs to run in this process, by name; the others are reached over HTTP */
-  local?: Record<string, LocalSubgraph>;
+  /** how to reach subgraphs other than over HTTP, by name (tests serve them in process) */
+  dataSources?: Record<string, GraphQLDataSource>;
   /** subgraph URLs by name, over the supergraph's own and the CITIES_URL-style variables */
   urls?: Record<string, string>;
   /** run only persisted operations (SAFELIST=1) */
@@ -91,7 +24,10 @@ export interface GatewayOptions {
   responseCache?: boolean;
   /** Redis for cached answers and registered persisted queries (REDIS_URL); default: in memory */
   redisUrl?: string;
-  /** what seeds and imports move on; default: the data directory's file, and Redis with REDIS_URL */
+  /**
+   * what seeds and imports move on, keying cached answers; default: the Redis key with REDIS_URL,
+   * else the subgraphs' revisions over HTTP (unknown, so no caching, for subgraphs in dataSources)
+   */
   dataVersion?: DataVersion;
   /** browser origins allowed to call the gateway (CORS_ORIGINS, comma-separated); default: local pages */
   corsOrigins?: readonly string[];
@@ -122,12 +58,10 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService({ name, url }): GraphQLDataSource {
-      const local = options.local?.[name];
-      if (local) return new InProcessDataSource(local.schema, local.db);
+      const given = options.dataSources?.[name];
+      if (given) return given;
       // the supergraph names each subgraph's URL; CITIES_URL and the like override it per deployment
-      return new RemoteGraphQLDataSource({
-        url: options.urls?.[name] ?? process.env[`${name.toUpperCase()}_URL`] ?? url,
-      });
+      return new RemoteGraphQLDataSource({ url: subgraphUrl(name, url, options.urls) });
     },
   });
 }
@@ -136,7 +70,14 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
   const options = withEnvironment(given);
   const redis = options.redisUrl ? openRedis(options.redisUrl) : undefined;
   const cache = redis ? new RedisKeyValueCache(redis) : new InMemoryLRUCache<string>();
-  const dataVersion = options.dataVersion ?? dataVersionFromEnv(redis);
+  const dataVersion =
+    options.dataVersion ??
+    gatewayDataVersion({
+      supergraphSdl: options.supergraphSdl,
+      urls: options.urls,
+      inProcess: Object.keys(options.dataSources ?? {}),
+      redis,
+    });
   const operations = persistedOperations(options.persistedOperationFiles);
   const plugins: ApolloServerPlugin<BaseContext>[] = [
     // the gateway's own page at "/" replaces Apollo's landing page, which needs a CDN

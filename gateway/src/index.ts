@@ -1,5 +1,5 @@
-// The gateway as a library: composition, the gateway itself and the subgraph list.
-export * from "./compose";
+// The gateway as a library: the supergraph it reads, the gateway itself, its exports and caches.
+export * from "./data-version";
 export * from "./export";
 export { fetchNetwork, filterFromParameters, type NetworkFilterInput } from "./export/network-query";
 export { exportPath } from "./export/route";
@@ -7,4 +7,4 @@ export * from "./gateway";
 export * from "./persisted-operations";
 export * from "./response-cache";
 export * from "./server";
-export * from "./subgraphs";
+export * from "./supergraph";

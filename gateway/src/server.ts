@@ -1,9 +1,9 @@
 // Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import.
 import { corsPolicy, LOCAL_ORIGINS, type RunningServer, serve } from "@twingraph/kit/http";
-import { readSupergraph } from "./compose";
 import { exportRoutes } from "./export/route";
 import { createGatewayServer, type GatewayOptions, withEnvironment } from "./gateway";
-import { servePlayground } from "./playground";
+import { graphiqlRoutes } from "./graphiql/route";
+import { readSupergraph } from "./supergraph";
 import { widgetRoutes } from "./widget/route";
 
 export const GATEWAY_PORT = 4000;
@@ -21,6 +21,6 @@ export async function startGateway(
     cors: corsPolicy(settings.corsOrigins ?? LOCAL_ORIGINS),
     etags: true,
     context: async () => ({}),
-    routes: { "/": servePlayground, ...exportRoutes(server), ...(await widgetRoutes()) },
+    routes: { ...graphiqlRoutes(), ...exportRoutes(server), ...widgetRoutes() },
   });
 }

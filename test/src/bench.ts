@@ -67,7 +67,7 @@ function startStack(
     if (name !== "GATEWAY") env[`${name}_URL`] = `http://localhost:${port}/graphql`;
   }
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "gateway/dist/stack.js")], {
+  const child = spawn(process.execPath, [path.join(ROOT, "tools/dev/dist/start.js")], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,17 +1,12 @@
-// Whole federations for tests and benchmarks: the four subgraphs on in-memory databases, behind the
-// gateway, either in one process (LocalGraphQLDataSource) or over real HTTP on loopback.
+// Whole federations for tests and benchmarks: the manifest's subgraphs on in-memory databases, behind
+// the gateway, either in one process (in-process data sources) or over real HTTP on loopback.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import {
-  createGatewayServer,
-  type GatewayOptions,
-  readSupergraph,
-  SUBGRAPHS,
-  startGateway,
-} from "@twingraph/gateway";
-import { type RunningServer } from "@twingraph/kit/http";
-import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { inProcessDataSources } from "@twingraph/dev";
+import { createGatewayServer, type GatewayOptions, readSupergraph, startGateway } from "@twingraph/gateway";
+import type { RunningServer } from "@twingraph/kit/http";
+import { databaseRevisions, listenSubgraph, loadSubgraphs } from "@twingraph/kit/subgraph";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import { StatementCounter } from "@twingraph/testing";
 import { Kind, parse } from "graphql";
@@ -42,8 +37,15 @@ interface FederationOptions {
   seedSources?: boolean;
   /** a PostgreSQL URL; default: a fresh in-memory SQLite database per subgraph */
   databaseUrl?: string;
+  /** open each subgraph's existing SQLite file in this directory (see sqliteFile) instead */
+  sqliteDirectory?: string;
   /** gateway settings beyond the subgraphs: safelist, caching, CORS */
   gateway?: Partial<GatewayOptions>;
+}
+
+/** Where a subgraph's SQLite file lies in a directory of them. */
+export function sqliteFile(directory: string, subgraph: string): string {
+  return path.join(directory, `${subgraph}.sqlite`);
 }
 
 async function openDatabasesFor(
@@ -51,10 +53,15 @@ async function openDatabasesFor(
 ): Promise<{ databases: Databases; counters: Record<SubgraphName, StatementCounter> }> {
   const counters = {} as Record<SubgraphName, StatementCounter>;
   const databases = {} as Record<SubgraphName, DataSource>;
-  for (const subgraph of SUBGRAPHS) {
-    const name = subgraph.name as SubgraphName;
-    counters[name] = new StatementCounter();
-    databases[name] = await subgraph.open({ url: options.databaseUrl ?? ":memory:", logger: counters[name] });
+  for (const { name, module } of await loadSubgraphs()) {
+    const counter = new StatementCounter();
+    counters[name as SubgraphName] = counter;
+    databases[name as SubgraphName] = await module.open({
+      url: options.sqliteDirectory
+        ? sqliteFile(options.sqliteDirectory, name)
+        : (options.databaseUrl ?? ":memory:"),
+      logger: counter,
+    });
   }
   return { databases, counters };
 }
@@ -63,19 +70,14 @@ async function openDatabasesFor(
 export async function inProcessFederation(options: FederationOptions = {}): Promise<Federation> {
   const { databases, counters } = await openDatabasesFor(options);
   if (options.seedSources !== false) await loadSources(databases);
-  const local: Record<string, { schema: import("graphql").GraphQLSchema; db: DataSource }> = {};
-  for (const subgraph of SUBGRAPHS) {
-    local[subgraph.name] = {
-      schema: (await subgraph.build()).schema,
-      db: databases[subgraph.name as SubgraphName],
-    };
-  }
+  const dataSources = await inProcessDataSources(await loadSubgraphs(), databases);
   const server: ApolloServer<BaseContext> = createGatewayServer({
-    // tests write to their databases directly, without moving the data version on
+    // tests write to their databases directly, without moving the revisions on
     responseCache: false,
+    dataVersion: databaseRevisions(databases),
     ...options.gateway,
     supergraphSdl: readSupergraph(),
-    local,
+    dataSources,
   });
   await server.start();
   return {
@@ -96,26 +98,22 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
 
 export interface HttpFederation extends Federation {
   gatewayUrl: string;
+  /** each subgraph's own server, by name */
+  subgraphUrls: Record<string, string>;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-/** The federation over real HTTP on loopback: four subgraph servers and a gateway, on free ports. */
+/** The federation over real HTTP on loopback: a server per subgraph and a gateway, on free ports. */
 export async function httpFederation(options: FederationOptions = {}): Promise<HttpFederation> {
   const { databases, counters } = await openDatabasesFor(options);
   if (options.seedSources !== false) await loadSources(databases);
   const servers: RunningServer[] = [];
   const urls: Record<string, string> = {};
-  for (const subgraph of SUBGRAPHS) {
-    const { schema } = await subgraph.build();
-    const running = await listenSubgraph(
-      subgraph.name,
-      schema,
-      databases[subgraph.name as SubgraphName],
-      0,
-      "127.0.0.1",
-    );
+  for (const { name, module } of await loadSubgraphs()) {
+    const { schema } = await module.build();
+    const running = await listenSubgraph(name, schema, databases[name as SubgraphName], 0, "127.0.0.1");
     servers.push(running);
-    urls[subgraph.name] = `http://127.0.0.1:${running.port}/graphql`;
+    urls[name] = `http://127.0.0.1:${running.port}/graphql`;
   }
   const gateway = await startGateway(0, { responseCache: false, ...options.gateway, urls }, "127.0.0.1");
   const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
@@ -129,6 +127,7 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
     databases,
     counters,
     gatewayUrl,
+    subgraphUrls: urls,
     post,
     async execute(query, variables, operationName) {
       return (await (await post({ query, variables, operationName })).json()) as GraphQLResponse;

@@ -1,14 +1,20 @@
 // `npm run export -- <format> [--country SI] [--domestic] [--kinds TWINNING,FRIENDSHIP]
 // [--statuses ACTIVE] [--from 1990] [--to 2000] [--out file]`: the network as a file, read from the
-// local databases through an in-process gateway (no running stack needed).
+// local databases through a gateway whose subgraphs run in this process (no running stack needed).
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import {
+  createGatewayServer,
+  fetchNetwork,
+  filterFromParameters,
+  formatNetwork,
+  isNetworkFormat,
+  NETWORK_FORMATS,
+  readSupergraph,
+} from "@twingraph/gateway";
+import { loadSubgraphs } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
-import { readSupergraph } from "./compose";
-import { formatNetwork, isNetworkFormat, NETWORK_FORMATS } from "./export";
-import { fetchNetwork, filterFromParameters } from "./export/network-query";
-import { createGatewayServer, type LocalSubgraph } from "./gateway";
-import { SUBGRAPHS } from "./subgraphs";
+import { inProcessDataSources } from "./in-process";
 
 const USAGE = `usage: npm run export -- <format> [--country SI] [--domestic] [--kinds TWINNING,FRIENDSHIP] [--statuses ACTIVE] [--from 1990] [--to 2000] [--out file]
   formats: ${NETWORK_FORMATS.join(", ")}; without --out the file goes to standard output`;
@@ -35,14 +41,14 @@ async function main(): Promise<void> {
     ),
   );
   const filter = filterFromParameters(parameters);
-  const databases: DataSource[] = [];
-  const local: Record<string, LocalSubgraph> = {};
-  for (const subgraph of SUBGRAPHS) {
-    const db = await subgraph.open();
-    databases.push(db);
-    local[subgraph.name] = { schema: (await subgraph.build()).schema, db };
-  }
-  const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), local });
+  const subgraphs = await loadSubgraphs();
+  const databases: Record<string, DataSource> = Object.fromEntries(
+    await Promise.all(subgraphs.map(async ({ name, module }) => [name, await module.open()] as const)),
+  );
+  const gateway = createGatewayServer({
+    supergraphSdl: readSupergraph(),
+    dataSources: await inProcessDataSources(subgraphs, databases),
+  });
   await gateway.start();
   try {
     const started = Date.now();
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await gateway.stop();
-    await Promise.all(databases.map((db) => db.destroy()));
+    await Promise.all(Object.values(databases).map((db) => db.destroy()));
   }
 }
 

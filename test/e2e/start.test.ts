@@ -1,0 +1,172 @@
+// `npm start`'s orchestrator as built (tools/dev/dist/start.js), on free ports and a fresh data
+// directory seeded from the sources alone: a subgraph killed with SIGKILL is restarted while the
+// others keep answering through the gateway, so is the gateway, and SIGINT stops every process it
+// started.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "../..");
+const RESTART_DEADLINE_MS = 5000;
+// the issue's 5 s is for subgraphs; the gateway plans queries over the whole supergraph at start
+const GATEWAY_RESTART_DEADLINE_MS = 15_000;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+}
+
+interface Answer {
+  data?: Record<string, unknown> | null;
+  errors?: unknown[];
+}
+
+let stack: ChildProcess;
+let output = "";
+let dataDir: string;
+let gatewayUrl: string;
+
+/** Every pid the orchestrator said it started, by part: "the cities subgraph" → [pid, ...]. */
+function startedPids(): Map<string, number[]> {
+  const pids = new Map<string, number[]>();
+  for (const [, label, pid] of output.matchAll(/Started (.+?) \(pid (\d+)\)\./g)) {
+    pids.set(label as string, [...(pids.get(label as string) ?? []), Number(pid)]);
+  }
+  return pids;
+}
+
+async function query(document: string): Promise<Answer> {
+  try {
+    const response = await fetch(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: document }),
+    });
+    return (await response.json()) as Answer;
+  } catch (error) {
+    return { errors: [String(error)] };
+  }
+}
+
+const CITY = /* GraphQL */ `{ city(id: "si-kranj") { name } }`;
+const AGREEMENTS = /* GraphQL */ `{ agreements(first: 1) { title } }`;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "twin-start-"));
+  const ports: Record<string, number> = {};
+  for (const name of ["gateway", ...readSubgraphManifest().map((entry) => entry.name)])
+    ports[name.toUpperCase()] = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TWINGRAPH_DATA_DIR: dataDir,
+    TWINGRAPH_WORLD_FILE: "",
+    // answers straight from the subgraphs, so "still answers" means the subgraph answered
+    TWINGRAPH_RESPONSE_CACHE: "0",
+    TWINGRAPH_WARM_NETWORK: "0",
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  for (const [name, port] of Object.entries(ports)) env[`${name}_PORT`] = String(port);
+  stack = spawn(process.execPath, [path.join(ROOT, "tools/dev/dist/start.js")], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /twingraph is ready: (\S+)/.exec(output)?.[1];
+      if (url) {
+        gatewayUrl = url.replace("localhost", "127.0.0.1");
+        resolve();
+      }
+    };
+    stack.stdout?.on("data", collect);
+    stack.stderr?.on("data", collect);
+    stack.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  await ready;
+});
+
+afterAll(() => {
+  if (stack.exitCode === null && stack.signalCode === null) stack.kill("SIGKILL");
+  for (const pids of startedPids().values())
+    for (const pid of pids) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("started the gateway and every subgraph of the manifest as processes of their own", () => {
+    const subgraphs = readSubgraphManifest().map(({ name }) => `the ${name} subgraph`);
+    expect([...startedPids().keys()].sort()).toEqual([...subgraphs, "the gateway"].sort());
+  });
+
+  it("restarts a killed subgraph within 5 s while the others keep answering", async () => {
+    expect((await query(CITY)).data).toEqual({ city: { name: "Kranj" } });
+    const [cities] = startedPids().get("the cities subgraph") ?? [];
+    const killedAt = Date.now();
+    process.kill(cities as number, "SIGKILL");
+    const noticed = await until(
+      () => output.includes("The cities subgraph stopped (signal SIGKILL); restarting in 0.5 s."),
+      killedAt + RESTART_DEADLINE_MS,
+    );
+    expect(noticed, output).toBe(true);
+
+    const whileDown = await Promise.all([query(AGREEMENTS), query(CITY)]);
+    expect(whileDown[0].errors).toBeUndefined();
+    expect(whileDown[0].data?.agreements).toHaveLength(1);
+    expect(whileDown[1].errors?.length).toBeGreaterThan(0);
+
+    const answersAgain = await until(
+      async () => JSON.stringify((await query(CITY)).data) === JSON.stringify({ city: { name: "Kranj" } }),
+      killedAt + RESTART_DEADLINE_MS,
+    );
+    expect(answersAgain, output).toBe(true);
+    expect(startedPids().get("the cities subgraph")).toHaveLength(2);
+  });
+
+  it("restarts a killed gateway", async () => {
+    const [gateway] = startedPids().get("the gateway") ?? [];
+    process.kill(gateway as number, "SIGKILL");
+    const serves = await until(
+      async () =>
+        (await query(AGREEMENTS)).errors === undefined && output.includes("The gateway serves again"),
+      Date.now() + GATEWAY_RESTART_DEADLINE_MS,
+    );
+    expect(serves, output).toBe(true);
+    expect(output).toContain("The gateway stopped (signal SIGKILL); restarting in 0.5 s.");
+    expect(startedPids().get("the gateway")).toHaveLength(2);
+  });
+
+  it("stops every process it started on SIGINT", async () => {
+    const exited = new Promise<number | null>((resolve) => stack.once("exit", (code) => resolve(code)));
+    stack.kill("SIGINT");
+    expect(await exited).toBe(0);
+    const pids = [...startedPids().values()].flat();
+    expect(pids.length).toBeGreaterThanOrEqual(7);
+    expect(pids.filter(isRunning)).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+// The stack `npm start` runs on one machine: every subgraph of the manifest and the gateway, each as
+// its own process, as they deploy. The gateway is started by its entry point, never imported.
+import { type ChildProcess, spawn } from "node:child_process";
+import { portFromEnv } from "@twingraph/kit/http";
+import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
+import {
+  closeDatabases,
+  describeSeed,
+  openDatabases,
+  seed,
+  terminalProgress,
+  WORLD_FILE_HINT,
+} from "@twingraph/seed";
+import { capitalized, fromChildProcess, type SupervisedProcess, Supervisor } from "./supervisor";
+
+export const GATEWAY_PORT = 4000;
+const READY_TIMEOUT_MS = 60_000;
+const READY_LINE = /gateway ready at (\S+)/;
+
+/** A process of the stack: what runs it and the variables that place it. */
+export interface Part {
+  /** how messages name it: "the cities subgraph" */
+  label: string;
+  main: string;
+  env: Record<string, string>;
+}
+
+export interface SubgraphPart extends Part {
+  name: string;
+  port: number;
+  url: string;
+}
+
+export async function seedIfNeeded(): Promise<void> {
+  const databases = await openDatabases();
+  try {
+    const started = Date.now();
+    const result = await seed(databases, { progress: terminalProgress() });
+    console.log(describeSeed(result));
+    if (!result.skipped) console.log(`Seeding took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (!result.worldFile) console.log(WORLD_FILE_HINT);
+  } finally {
+    await closeDatabases(databases);
+  }
+}
+
+function portVariable(name: string): string {
+  return `${name.toUpperCase()}_PORT`;
+}
+
+/** Each subgraph of the manifest on its <NAME>_PORT, else the manifest's port; run by its package's ./main. */
+export function subgraphParts(entries: readonly SubgraphEntry[] = readSubgraphManifest()): SubgraphPart[] {
+  return entries.map((entry) => {
+    const port = portFromEnv(portVariable(entry.name), entry.port);
+    if (port === 0) throw new Error(`${portVariable(entry.name)} must name a port: the gateway needs it`);
+    return {
+      name: entry.name,
+      label: `the ${entry.name} subgraph`,
+      main: require.resolve(`${entry.package}/main`),
+      env: { [portVariable(entry.name)]: String(port) },
+      port,
+      url: `http://localhost:${port}/graphql`,
+    };
+  });
+}
+
+/** The gateway on GATEWAY_PORT, told where each subgraph listens (CITIES_URL and the like). */
+export function gatewayPart(subgraphs: readonly SubgraphPart[]): Part {
+  const urls = subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_URL`, subgraph.url]);
+  return {
+    label: "the gateway",
+    main: require.resolve("@twingraph/gateway/main"),
+    env: { GATEWAY_PORT: String(portFromEnv("GATEWAY_PORT", GATEWAY_PORT)), ...Object.fromEntries(urls) },
+  };
+}
+
+export function spawnPart(part: Part, stdout: "inherit" | "pipe" = "inherit"): ChildProcess {
+  return spawn(process.execPath, [part.main], {
+    env: { ...process.env, ...part.env },
+    stdio: ["ignore", stdout, "inherit"],
+  });
+}
+
+function started(part: Part, child: SupervisedProcess): void {
+  console.log(`Started ${part.label} (pid ${child.pid}).`);
+}
+
+/** A subgraph kept running; after a restart it says when it answers again. */
+export function superviseSubgraph(part: SubgraphPart): Supervisor {
+  const supervisor = new Supervisor({
+    label: part.label,
+    log: (message) => console.error(message),
+    start() {
+      const child = fromChildProcess(spawnPart(part));
+      started(part, child);
+      return child;
+    },
+    onRestart(child) {
+      waitUntilHealthy(part, () => supervisor.process === child).then(
+        () => console.log(`${capitalized(part.label)} answers again.`),
+        () => undefined,
+      );
+    },
+  });
+  return supervisor;
+}
+
+/**
+ * The gateway kept running. Its output passes through, watched for "gateway ready at <url>"; each
+ * such line resolves `ready` for the first start and is reported for later ones.
+ */
+export function superviseGateway(part: Part): { supervisor: Supervisor; ready: Promise<string> } {
+  let announce: (url: string) => void = () => undefined;
+  const ready = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
+  let first = true;
+  const supervisor = new Supervisor({
+    label: part.label,
+    log: (message) => console.error(message),
+    start() {
+      const child = spawnPart(part, "pipe");
+      const supervised = fromChildProcess(child);
+      started(part, supervised);
+      let output: string | undefined = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        process.stdout.write(chunk);
+        if (output === undefined) return;
+        output += chunk.toString();
+        const url = READY_LINE.exec(output)?.[1];
+        if (!url) return;
+        output = undefined; // this process is ready: nothing more to watch for
+        if (first) announce(url);
+        else console.log(`The gateway serves again at ${url}.`);
+        first = false;
+      });
+      return supervised;
+    },
+  });
+  return { supervisor, ready };
+}
+
+/** Resolves once the subgraph's /health answers; rejects after a minute or once `alive` says no. */
+export async function waitUntilHealthy(part: SubgraphPart, alive: () => boolean = () => true): Promise<void> {
+  const url = `http://localhost:${part.port}/health`;
+  await waitFor(part, alive, async () => {
+    try {
+      return (await fetch(url)).ok;
+    } catch {
+      return false; // not listening yet
+    }
+  });
+}
+
+/** Resolves with the URL the gateway says it serves; rejects after a minute or once `alive` says no. */
+export async function waitUntilServing(
+  part: Part,
+  ready: Promise<string>,
+  alive: () => boolean,
+): Promise<string> {
+  let url: string | undefined;
+  void ready.then((announced) => {
+    url = announced;
+  });
+  await waitFor(part, alive, async () => url !== undefined);
+  return url as string;
+}
+
+async function waitFor(part: Part, alive: () => boolean, isReady: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (await isReady()) return;
+    if (!alive()) throw new Error(`${capitalized(part.label)} stopped before it was ready.`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${capitalized(part.label)} was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
+}

@@ -1,0 +1,56 @@
+// `npm start`: seeds the databases on first start, runs each subgraph of the manifest and then the
+// gateway as processes of their own, restarts one that dies (with back-off, saying so) while the
+// others keep serving, and stops them all on Ctrl-C. A part that fails before it is ready stops the
+// start: that is a setting to fix, not a crash to ride out.
+import {
+  gatewayPart,
+  seedIfNeeded,
+  subgraphParts,
+  superviseGateway,
+  superviseSubgraph,
+  waitUntilHealthy,
+  waitUntilServing,
+} from "./stack";
+import type { Supervisor } from "./supervisor";
+
+async function main(): Promise<void> {
+  await seedIfNeeded();
+  const subgraphs = subgraphParts();
+  const gatewayProcess = gatewayPart(subgraphs);
+  const gateway = superviseGateway(gatewayProcess);
+  const supervised = subgraphs.map((part) => ({ part, supervisor: superviseSubgraph(part) }));
+  const everything: Supervisor[] = [...supervised.map(({ supervisor }) => supervisor), gateway.supervisor];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(everything.map((supervisor) => supervisor.stop()));
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  try {
+    for (const { supervisor } of supervised) supervisor.start();
+    await Promise.all(
+      supervised.map(({ part, supervisor }) =>
+        waitUntilHealthy(part, () => supervisor.process !== undefined),
+      ),
+    );
+    gateway.supervisor.start();
+    const url = await waitUntilServing(
+      gatewayProcess,
+      gateway.ready,
+      () => gateway.supervisor.process !== undefined,
+    );
+    console.log(`\ntwingraph is ready: ${url}  (Ctrl-C stops everything)`);
+    console.log(`A query page: ${new URL("/", url)}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
