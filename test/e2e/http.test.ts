@@ -37,8 +37,11 @@ describe("gateway over HTTP", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     const page = await response.text();
-    expect(page).toContain('fetch("/graphql"');
-    expect(page).toContain("partnershipBetween");
+    const script = /<script[^>]+src="([^"]+)"/.exec(page)?.[1];
+    expect(script, page).toBeDefined();
+    const bundle = await (await fetch(new URL(script as string, response.url))).text();
+    expect(bundle).toContain("partnershipBetween");
+    expect(bundle).toContain("si-kranj");
   });
 
   it("answers unknown ids with null or an empty list", async () => {
