@@ -1,13 +1,19 @@
 // What each part may import, checked on every source file as TypeScript reads its imports: the
 // boundaries docs/architecture.md draws, so that a deployable part never grows a dependency on
 // another's code by accident.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SUBGRAPHS = ["cities", "agreements", "projects", "news"];
+const SUBGRAPHS = readSubgraphManifest().map((subgraph) => ({
+  name: subgraph.name,
+  packageName: subgraph.package,
+  // npm links each workspace package into the root node_modules
+  dir: path.relative(ROOT, realpathSync(path.join(ROOT, "node_modules", subgraph.package))),
+}));
 
 interface Boundary {
   part: string;
@@ -17,7 +23,11 @@ interface Boundary {
   why: string;
 }
 
-const SUBGRAPH_PACKAGES = /^@twingraph\/(cities|agreements|projects|news)(\/|$)/;
+function packagePattern(names: readonly string[]): RegExp {
+  return new RegExp(`^(${names.map((name) => name.replace(/[/.]/g, "\\$&")).join("|")})(/|$)`);
+}
+
+const SUBGRAPH_PACKAGES = packagePattern(SUBGRAPHS.map((subgraph) => subgraph.packageName));
 const TOOLS = /^@twingraph\/(seed|dev|compose|gateway|e2e)(\/|$)/;
 const DATABASE = /^(typeorm|better-sqlite3|pg)(\/|$)/;
 
@@ -36,11 +46,11 @@ const BOUNDARIES: Boundary[] = [
     ],
     why: "deploys alone from the supergraph file and subgraph URLs",
   },
-  ...SUBGRAPHS.map((name) => ({
+  ...SUBGRAPHS.map(({ name, packageName, dir }) => ({
     part: `the ${name} subgraph`,
-    sources: [`services/${name}/src`],
+    sources: [`${dir}/src`],
     forbidden: [
-      new RegExp(`^@twingraph/(${SUBGRAPHS.filter((other) => other !== name).join("|")})(/|$)`),
+      packagePattern(SUBGRAPHS.map((other) => other.packageName).filter((other) => other !== packageName)),
       TOOLS,
       /^@twingraph\/testing$/,
     ],

@@ -6,6 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type GatewayInstall,
@@ -18,10 +19,7 @@ import { type HttpFederation, httpFederation } from "../src/harness";
 
 /** @apollo/gateway itself depends on @apollo/composition, so only the gateway's own imports (boundaries test) exclude it. */
 const FORBIDDEN_PACKAGES = [
-  "@twingraph/cities",
-  "@twingraph/agreements",
-  "@twingraph/projects",
-  "@twingraph/news",
+  ...readSubgraphManifest().map((subgraph) => subgraph.package),
   "@twingraph/seed",
   "@apollo/subgraph",
   "typeorm",

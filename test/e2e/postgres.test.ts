@@ -3,6 +3,7 @@
 // (CI sets it); skipped elsewhere.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Federation, inProcessFederation } from "../src/harness";
@@ -11,7 +12,7 @@ const url = process.env.TEST_DATABASE_URL;
 
 async function dropSchemas(databaseUrl: string): Promise<void> {
   const admin = await new DataSource({ type: "postgres", url: databaseUrl }).initialize();
-  for (const schema of ["cities", "agreements", "projects", "news"]) {
+  for (const { name: schema } of readSubgraphManifest()) {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   }
   await admin.destroy();

@@ -1,5 +1,5 @@
 // `npm run bench`: the real stack (four subgraph processes and the gateway, seeded like `npm start`,
-// in a temporary data directory on ports 4100-4104) under a closed-loop load from this process:
+// in a temporary data directory, 100 ports above the defaults) under a closed-loop load from this process:
 // once without the response cache (queries through the subgraphs), once with it (the widget's query
 // cold, warm and as a persisted GET). Figures are reported with ratios measured in the same run:
 // the machines are shared and noisy.
@@ -7,11 +7,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
 import { persistedGetUrl } from "./persisted-get";
 
-const PORTS = { GATEWAY: 4100, CITIES: 4101, AGREEMENTS: 4102, PROJECTS: 4103, NEWS: 4104 };
+/** The stack 100 ports above its defaults, beside a running `npm start`: the gateway on 4100. */
+const PORT_OFFSET = 100;
+const GATEWAY_PORT = 4000 + PORT_OFFSET;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ROOT = path.resolve(__dirname, "../..");
@@ -32,7 +35,7 @@ interface Result {
   p95: number;
 }
 
-const GRAPHQL_URL = `http://localhost:${PORTS.GATEWAY}/graphql`;
+const GRAPHQL_URL = `http://localhost:${GATEWAY_PORT}/graphql`;
 
 function post(body: unknown): Load["request"] {
   const json = JSON.stringify(body);
@@ -62,9 +65,10 @@ function startStack(
     // the background whole-network measures would take a core from the load being measured
     TWINGRAPH_WARM_NETWORK: "0",
   };
-  for (const [name, port] of Object.entries(PORTS)) {
-    env[`${name}_PORT`] = String(port);
-    if (name !== "GATEWAY") env[`${name}_URL`] = `http://localhost:${port}/graphql`;
+  env.GATEWAY_PORT = String(GATEWAY_PORT);
+  for (const { name, port } of readSubgraphManifest()) {
+    env[`${name.toUpperCase()}_PORT`] = String(port + PORT_OFFSET);
+    env[`${name.toUpperCase()}_URL`] = `http://localhost:${port + PORT_OFFSET}/graphql`;
   }
   const started = Date.now();
   const child = spawn(process.execPath, [path.join(ROOT, "tools/dev/dist/start.js")], {
