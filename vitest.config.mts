@@ -1,9 +1,14 @@
-// One vitest run for the whole repository. Workspace packages resolve to their TypeScript sources
-// (the "source" export condition), so tests need no build.
+// The repository's tests in three lanes (vitest projects), all run by `vitest run`, one by
+// `vitest run --project <name>`: unit (each package's own tests), e2e (whole federations) and world
+// (the world twinning file, imported once per run into a snapshot its tests copy). Workspace packages
+// resolve to their TypeScript sources (the "source" export condition), so tests need no build.
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
+
+/** The test files that need the world file; they share the world project's snapshot. */
+const WORLD_TESTS = ["test/e2e/world-*.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -13,14 +18,43 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ["source"] } },
   test: {
-    include: [
-      "services/*/test/**/*.test.ts",
-      "seed/test/**/*.test.ts",
-      "gateway/test/**/*.test.ts",
-      "widget/test/**/*.test.ts",
-      "test/**/*.test.ts",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [
+            "services/*/test/**/*.test.ts",
+            "packages/*/test/**/*.test.ts",
+            "tools/*/test/**/*.test.ts",
+            "seed/test/**/*.test.ts",
+            "widget/test/**/*.test.ts",
+            "gateway/test/**/*.test.ts",
+          ],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...WORLD_TESTS],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "world",
+          include: WORLD_TESTS,
+          globalSetup: ["test/src/world-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
   },
 });

@@ -1,31 +1,32 @@
 // The world twinning file as real bulk data: imported into the source-derived graph, merged with
-// what the sources already hold, every unusable row reported, and idempotent. Runs where
-// ../shared/data/world-twinnings.csv is present.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+// what the sources already hold, every unusable row reported, and idempotent. The import is the world
+// project's snapshot (see test/src/world-snapshot.ts), made once per run where
+// ../shared/data/world-twinnings.csv is present; these tests read its report and query a copy.
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defaultWorldFile, importWorldTwinnings, type PairsReport, WORLD_SOURCE } from "@twingraph/seed";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Federation, inProcessFederation } from "../src/harness";
+import { openWorldSnapshot, readWorldReport, worldSkipReason } from "../src/world-snapshot";
 
-const worldFile = defaultWorldFile();
-const hasWorldFile = existsSync(worldFile);
-const title = hasWorldFile
+const snapshot = inject("worldSnapshot");
+const title = snapshot
   ? "world twinning import"
-  : `world twinning import skipped: ${worldFile} is absent (see ../shared/data/README.md)`;
+  : `world twinning import skipped: ${worldSkipReason(snapshot)}`;
 
 const partnershipCount = (federation: Federation) =>
   federation.databases.agreements
     .query("SELECT count(*) AS n FROM partnership")
     .then((rows) => Number(rows[0].n));
 
-describe.skipIf(!hasWorldFile)(title, () => {
+describe.skipIf(!snapshot)(title, () => {
   let federation: Federation;
   let report: PairsReport;
 
   beforeAll(async () => {
-    federation = await inProcessFederation();
-    report = await importWorldTwinnings(federation.databases, worldFile);
+    federation = await openWorldSnapshot(snapshot as string);
+    report = readWorldReport(snapshot as string);
   });
   afterAll(() => federation?.close());
 
@@ -79,7 +80,7 @@ describe.skipIf(!hasWorldFile)(title, () => {
 
   it("changes nothing when imported again", async () => {
     const before = await partnershipCount(federation);
-    const again = await importWorldTwinnings(federation.databases, worldFile);
+    const again = await importWorldTwinnings(federation.databases, defaultWorldFile());
     expect(again.created).toEqual({ partnerships: 0, cities: 0 });
     expect(again.merged.partnerships).toBe(report.created.partnerships + report.merged.partnerships);
     expect(await partnershipCount(federation)).toBe(before);

@@ -1,18 +1,19 @@
 // The world network: the world file imported into the source-derived graph, then the researchers'
 // questions as golden queries (test/queries/world), coordinates coverage, and the whole network's
-// GraphML and GEXF read by NetworkX. Runs where ../shared/data/world-twinnings.csv is present.
+// GraphML and GEXF read by NetworkX. Runs on a copy of the world project's snapshot (see
+// test/src/world-snapshot.ts), made where ../shared/data/world-twinnings.csv is present.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { fetchNetwork, formatNetwork } from "@twingraph/gateway";
-import { defaultWorldFile, importWorldTwinnings, measurePartnerships, WORLD_SOURCE } from "@twingraph/seed";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Federation, goldenAnswers, inProcessFederation } from "../src/harness";
+import { WORLD_SOURCE } from "@twingraph/seed";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Federation, goldenAnswers } from "../src/harness";
+import { openWorldSnapshot, worldSkipReason } from "../src/world-snapshot";
 
-const worldFile = defaultWorldFile();
-const hasWorldFile = existsSync(worldFile);
+const snapshot = inject("worldSnapshot");
 const QUERIES = path.resolve(__dirname, "../queries/world");
 const goldenNames = readdirSync(QUERIES)
   .filter((file) => file.endsWith(".graphql"))
@@ -21,17 +22,13 @@ const goldenNames = readdirSync(QUERIES)
 const python = "/usr/bin/python3";
 const networkxAvailable = spawnSync(python, ["-c", "import networkx"]).status === 0;
 
-describe.skipIf(!hasWorldFile)(
-  hasWorldFile
-    ? "the world network"
-    : `the world network skipped: ${worldFile} is absent (see ../shared/data/README.md)`,
+describe.skipIf(!snapshot)(
+  snapshot ? "the world network" : `the world network skipped: ${worldSkipReason(snapshot)}`,
   () => {
     let federation: Federation;
     beforeAll(async () => {
-      federation = await inProcessFederation();
-      await importWorldTwinnings(federation.databases, worldFile);
-      await measurePartnerships(federation.databases);
-    }, 120_000);
+      federation = await openWorldSnapshot(snapshot as string);
+    });
     afterAll(() => federation?.close());
 
     it("gives at least 97% of the world file's places coordinates", async () => {
