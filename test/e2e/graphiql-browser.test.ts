@@ -1,27 +1,13 @@
 // The query page at "/" in a real browser (Debian's Chromium, driven by playwright-core) against the
 // federation over HTTP: GraphiQL opens on the dossier, runs it, shows the answer the graph gives,
 // documents the schema and completes fields from introspection, all offline under its strict policy.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, hasChromium, SKIPPED } from "../src/chromium";
 import { type HttpFederation, httpFederation } from "../src/harness";
-
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const SKIPPED = hasChromium ? "" : " (skipped: no Chromium at /usr/bin/chromium)";
-const ARTIFACTS = path.resolve(__dirname, "../artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 interface Dossier {
   partnershipBetween: { cities: { name: string }[] } | null;

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isRunning } from "../src/processes";
 
 const ROOT = path.resolve(__dirname, "../..");
 /**
@@ -23,15 +24,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function until(condition: () => boolean | Promise<boolean>, deadline: number): Promise<boolean> {

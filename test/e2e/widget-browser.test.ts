@@ -1,7 +1,7 @@
 // The partnership widget in a real browser (Debian's Chromium, driven by playwright-core) against
 // the federation over HTTP: the demo page, the map, selection by mouse and keyboard, every state,
 // the persisted GETs it sends, safelist mode, and a page on another origin embedding the script.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -9,22 +9,8 @@ import path from "node:path";
 import { sha256Hex, TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, hasChromium, SKIPPED } from "../src/chromium";
 import { type HttpFederation, httpFederation } from "../src/harness";
-
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const SKIPPED = hasChromium ? "" : " (skipped: no Chromium at /usr/bin/chromium)";
-const ARTIFACTS = path.resolve(__dirname, "../artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 interface Place {
   id: string;

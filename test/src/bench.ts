@@ -11,6 +11,7 @@ import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
 import { persistedGetUrl } from "./persisted-get";
+import { isRunning } from "./processes";
 
 /** The stack 100 ports above its defaults, beside a running `npm start`: the gateway on 4100. */
 const PORT_OFFSET = 100;
@@ -196,15 +197,6 @@ async function main(): Promise<void> {
     console.log(`\nwith the response cache, against the widget's query without it\n`);
     printTable([...uncached, ...results], uncached[0], "vs no cache");
   });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Kills the cities subgraph the way a crash would and times until the gateway gets its answers again. */
