@@ -52,7 +52,8 @@ export default defineConfig({
           include: WORLD_TESTS,
           globalSetup: ["test/src/world-global-setup.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // a world test first waits for the snapshot the global setup is importing
+          hookTimeout: 600_000,
         },
       },
     ],

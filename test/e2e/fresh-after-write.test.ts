@@ -4,7 +4,6 @@
 // where there is one), and the gateway's next answer is fresh. Without Redis the gateway learns of
 // the write from the subgraphs' revisions; with Redis (TEST_REDIS_URL), from the key the writer
 // increments.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { CACHE_STATUS_HEADER } from "@twingraph/gateway";
 import { advanceRedisDataVersion } from "@twingraph/kit/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpFederation, httpFederation } from "../src/harness";
+import { spawnTypeScript } from "../src/typescript-process";
 
 const ROOT = path.resolve(__dirname, "../..");
 const fixture = (name: string) => path.join(ROOT, "test/fixtures/imports", name);
@@ -30,23 +30,15 @@ const QUERY = /* GraphQL */ `
 
 /** `npm run import -- <kind> <file>` in a process of its own, from the sources (no build needed). */
 function importInAnotherProcess(kind: string, file: string, env: Record<string, string>): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--conditions=source",
-      "--require",
-      path.join(ROOT, "test/src/typescript-hook.cjs"),
-      path.join(ROOT, "seed/src/import-cli.ts"),
-      kind,
-      file,
-    ],
-    { env: { ...withoutDatabaseSettings(process.env), ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawnTypeScript(path.join(ROOT, "seed/src/import-cli.ts"), [kind, file], {
+    env: { ...withoutDatabaseSettings(process.env), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
-  child.stdout.on("data", (chunk) => {
+  child.stdout?.on("data", (chunk) => {
     output += chunk;
   });
-  child.stderr.on("data", (chunk) => {
+  child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
   return new Promise((resolve, reject) => {

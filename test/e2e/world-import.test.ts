@@ -26,7 +26,7 @@ describe.skipIf(!snapshot)(title, () => {
 
   beforeAll(async () => {
     federation = await openWorldSnapshot(snapshot as string);
-    report = readWorldReport(snapshot as string);
+    report = await readWorldReport(snapshot as string);
   });
   afterAll(() => federation?.close());
 

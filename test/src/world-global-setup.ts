@@ -1,31 +1,32 @@
-// The world project's global setup: imports the world file once per run into a snapshot that every
-// world test copies (see world-snapshot.ts), and removes it after the run. Without the world file it
-// provides null and the world tests skip, saying why.
+// The world project's global setup: starts importing the world file, once per run, into a snapshot
+// that every world test copies (see world-snapshot.ts). The import runs in a process of its own, so
+// the other lanes' tests use the machine meanwhile and only the world tests wait for it. Without the
+// world file it provides null and the world tests skip, saying why. The snapshot goes after the run.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defaultWorldFile } from "@twingraph/seed";
 import type { ProvidedContext } from "vitest";
-import { writeWorldSnapshot } from "./world-snapshot";
+import { spawnTypeScript } from "./typescript-process";
 
 /** What the setup uses of vitest's TestProject, whose ES-module types this CommonJS package cannot import. */
 interface TestProject {
   provide<Key extends keyof ProvidedContext>(key: Key, value: ProvidedContext[Key]): void;
 }
 
-export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+export default function setup(project: TestProject): (() => void) | undefined {
   const worldFile = defaultWorldFile();
   if (!existsSync(worldFile)) {
     project.provide("worldSnapshot", null);
     return undefined;
   }
   const directory = mkdtempSync(path.join(tmpdir(), "twingraph-world-snapshot-"));
-  try {
-    await writeWorldSnapshot(directory, worldFile);
-  } catch (error) {
-    rmSync(directory, { recursive: true, force: true });
-    throw error;
-  }
+  const importer = spawnTypeScript(path.join(__dirname, "world-snapshot-cli.ts"), [directory, worldFile], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   project.provide("worldSnapshot", directory);
-  return () => rmSync(directory, { recursive: true, force: true });
+  return () => {
+    if (importer.exitCode === null) importer.kill("SIGKILL");
+    rmSync(directory, { recursive: true, force: true });
+  };
 }
