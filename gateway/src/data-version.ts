@@ -43,16 +43,26 @@ const REVISION_TIMEOUT_MS = 2_000;
 export class SubgraphRevisions implements DataVersion {
   private running: Promise<string | null> | undefined;
   private next: Promise<string | null> | undefined;
+  private latest: { startedAt: number; reading: Promise<string | null> } | undefined;
   private readonly revisionUrls: [string, string][];
 
-  /** `urls`: each subgraph's GraphQL URL by name; its revision is at "revision" beside it */
-  constructor(urls: Readonly<Record<string, string>>) {
+  /**
+   * `urls`: each subgraph's GraphQL URL by name; its revision is at "revision" beside it.
+   * `maxAgeMs`: an operator's trade of freshness for throughput: a request may reuse a reading that
+   * started at most this long ago, so an answer may be keyed by a version up to that much older
+   * than the request; 0 (the default) never does.
+   */
+  constructor(
+    urls: Readonly<Record<string, string>>,
+    private readonly maxAgeMs = 0,
+  ) {
     this.revisionUrls = Object.keys(urls)
       .sort()
       .map((name) => [name, revisionUrl(urls[name])]);
   }
 
   current(): Promise<string | null> {
+    if (this.latest && performance.now() - this.latest.startedAt <= this.maxAgeMs) return this.latest.reading;
     if (this.next) return this.next;
     if (!this.running) return this.start();
     const afterRunning = () => {
@@ -66,10 +76,12 @@ export class SubgraphRevisions implements DataVersion {
   async close(): Promise<void> {}
 
   private start(): Promise<string | null> {
+    const startedAt = performance.now();
     const reading = this.read().finally(() => {
       if (this.running === reading) this.running = undefined;
     });
     this.running = reading;
+    if (this.maxAgeMs > 0) this.latest = { startedAt, reading };
     return reading;
   }
 
@@ -139,6 +151,8 @@ export interface DataVersionOptions {
   inProcess?: readonly string[];
   /** the gateway's Redis (REDIS_URL), whose key writers increment */
   redis?: Redis;
+  /** how old a reading of the revisions may be when a request reuses it (DATA_VERSION_MAX_AGE_MS) */
+  maxAgeMs?: number;
 }
 
 /** Redis's version when the gateway has Redis, else the subgraphs' revisions over HTTP. */
@@ -148,5 +162,5 @@ export function gatewayDataVersion(options: DataVersionOptions): DataVersion {
   const urls = Object.entries(supergraphUrls(options.supergraphSdl)).map(
     ([name, url]) => [name, subgraphUrl(name, url, options.urls)] as const,
   );
-  return new SubgraphRevisions(Object.fromEntries(urls));
+  return new SubgraphRevisions(Object.fromEntries(urls), options.maxAgeMs);
 }

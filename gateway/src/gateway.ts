@@ -29,6 +29,11 @@ export interface GatewayOptions {
    * else the subgraphs' revisions over HTTP (unknown, so no caching, for subgraphs in dataSources)
    */
   dataVersion?: DataVersion;
+  /**
+   * how old a reading of the subgraphs' revisions may be when a request reuses it, in milliseconds
+   * (DATA_VERSION_MAX_AGE_MS); default 0: every answer is keyed by a reading taken after it arrived
+   */
+  dataVersionMaxAgeMs?: number;
   /** browser origins allowed to call the gateway (CORS_ORIGINS, comma-separated); default: local pages */
   corsOrigins?: readonly string[];
 }
@@ -43,7 +48,17 @@ export function withEnvironment(options: GatewayOptions): GatewayOptions {
     responseCache: options.responseCache ?? env.TWINGRAPH_RESPONSE_CACHE !== "0",
     redisUrl: options.redisUrl ?? (env.REDIS_URL || undefined),
     corsOrigins: options.corsOrigins ?? listFromEnv(env.CORS_ORIGINS),
+    dataVersionMaxAgeMs: options.dataVersionMaxAgeMs ?? millisecondsFromEnv("DATA_VERSION_MAX_AGE_MS"),
   };
+}
+
+function millisecondsFromEnv(variable: string): number {
+  const value = process.env[variable];
+  if (value === undefined || value === "") return 0;
+  const milliseconds = Number(value);
+  if (!Number.isInteger(milliseconds) || milliseconds < 0)
+    throw new Error(`${variable} must be a whole number of milliseconds, got "${value}"`);
+  return milliseconds;
 }
 
 function listFromEnv(value: string | undefined): string[] | undefined {
@@ -77,6 +92,7 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
       urls: options.urls,
       inProcess: Object.keys(options.dataSources ?? {}),
       redis,
+      maxAgeMs: options.dataVersionMaxAgeMs,
     });
   const operations = persistedOperations(options.persistedOperationFiles);
   const plugins: ApolloServerPlugin<BaseContext>[] = [

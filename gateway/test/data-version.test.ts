@@ -66,6 +66,24 @@ describe("subgraph revisions", () => {
     expect(subgraph.paths).toEqual(["/revision", "/revision"]);
   });
 
+  it("with a maximum age, lets requests reuse a reading begun within it; without one, never", async () => {
+    const version = new SubgraphRevisions({ cities: url }, 60_000);
+    subgraph.paths.length = 0;
+    subgraph.revision = 3;
+    const first = version.current();
+    await subgraph.answerNext();
+    expect(await first).toBe("cities:3");
+    subgraph.revision = 4;
+    expect(await version.current()).toBe("cities:3");
+    expect(subgraph.paths).toHaveLength(1);
+
+    const strict = new SubgraphRevisions({ cities: url });
+    const fresh = strict.current();
+    await subgraph.answerNext();
+    expect(await fresh).toBe("cities:4");
+    expect(subgraph.paths).toHaveLength(2);
+  });
+
   it("is unknown when a subgraph does not answer", async () => {
     const version = new SubgraphRevisions({ cities: url, news: "http://127.0.0.1:9/graphql" });
     const reading = version.current();
