@@ -304,6 +304,21 @@ describe.skipIf(!url)(title, () => {
     });
   }
 
+  it("lets processes that open a new database together take turns: each opens it, migrated once", async () => {
+    const schema = scratchSchema("together", "agreements");
+    const databases = await Promise.all([
+      open("agreements", schema),
+      open("agreements", schema),
+      open("agreements", schema),
+    ]);
+    try {
+      expect(await executedMigrations(admin, schema)).toEqual(databases[0]!.migrations.map((m) => m.name));
+      for (const database of databases) expect(await pendingSchemaChanges(database)).toEqual([]);
+    } finally {
+      await Promise.all(databases.map((database) => database.destroy()));
+    }
+  });
+
   it("refuses a schema that holds some of a baseline's tables but not all", async () => {
     const schema = scratchSchema("partial", "cities");
     await admin.query(`CREATE SCHEMA ${quoted(schema)}`);

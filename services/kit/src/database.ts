@@ -47,7 +47,8 @@ function postgresMigrations(options: DatabaseOptions) {
     schema: options.schema ?? options.name,
     synchronize: false,
     migrations: options.migrations ?? [],
-    migrationsRun: true,
+    // run by openDatabase under a lock instead, so that processes starting together take turns
+    migrationsRun: false,
     migrationsTableName: "migrations",
   };
 }
@@ -61,15 +62,40 @@ function tuneSqlite(db: { pragma(source: string): unknown }): void {
 /** Opens the database and creates or updates its tables: migrations on PostgreSQL, synchronize on SQLite. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const dataSourceOpts = dataSourceOptions(options);
-  if (dataSourceOpts.type === "postgres") await createSchema(dataSourceOpts.url!, dataSourceOpts.schema!);
-  return new DataSource(dataSourceOpts).initialize();
+  if (dataSourceOpts.type !== "postgres") return new DataSource(dataSourceOpts).initialize();
+  return openMigrated(dataSourceOpts.url!, dataSourceOpts.schema!, () =>
+    new DataSource(dataSourceOpts).initialize(),
+  );
 }
 
-async function createSchema(url: string, schema: string): Promise<void> {
-  const bootstrap = await new DataSource({ type: "postgres", url }).initialize();
+/**
+ * Creates the schema and runs its migrations holding a PostgreSQL advisory lock named after the
+ * schema: the seed and a subgraph (or two replicas) starting on a new database would otherwise both
+ * create the schema and both run the baseline, and one of them would fail.
+ */
+async function openMigrated(
+  url: string,
+  schema: string,
+  open: () => Promise<DataSource>,
+): Promise<DataSource> {
+  const admin = await new DataSource({ type: "postgres", url }).initialize();
+  const runner = admin.createQueryRunner();
+  const lockKey = `twingraph:migrations:${schema}`;
   try {
-    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await runner.connect();
+    await runner.query("SELECT pg_advisory_lock(hashtext($1))", [lockKey]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
+    const db = await open();
+    try {
+      await db.runMigrations();
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return db;
   } finally {
-    await bootstrap.destroy();
+    await runner.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]).catch(() => undefined);
+    await runner.release();
+    await admin.destroy();
   }
 }

@@ -8,7 +8,7 @@ class Baseline1795247628000 {}
 describe("dataSourceOptions", () => {
   const postgres = "postgres://postgres@127.0.0.1:5432/test";
 
-  it("runs migrations on PostgreSQL, in the subgraph's schema, and never synchronizes", () => {
+  it("migrates PostgreSQL in the subgraph's schema (openDatabase runs them, under a lock) and never synchronizes", () => {
     const options = dataSourceOptions({
       name: "cities",
       entities: [],
@@ -19,7 +19,7 @@ describe("dataSourceOptions", () => {
       type: "postgres",
       schema: "cities",
       synchronize: false,
-      migrationsRun: true,
+      migrationsRun: false,
       migrationsTableName: "migrations",
       migrations: [Baseline1795247628000],
     });
