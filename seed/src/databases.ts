@@ -1,5 +1,6 @@
 // The subgraph databases the seed writes, opened from the subgraph manifest (schema/subgraphs.json)
 // through each package's `subgraph.open`, and named for the four subgraphs the seed knows.
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { type DatabaseOptions, loadSubgraphs } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 
@@ -11,7 +12,9 @@ export type SeededSubgraph = (typeof SEEDED_SUBGRAPHS)[number];
 export type Databases = Record<SeededSubgraph, DataSource>;
 
 export async function openDatabases(options: Partial<DatabaseOptions> = {}): Promise<Databases> {
-  const subgraphs = await loadSubgraphs();
+  const seeded = new Set<string>(SEEDED_SUBGRAPHS);
+  // only the packages the seed writes: another subgraph's code need not load here
+  const subgraphs = await loadSubgraphs(readSubgraphManifest().filter((entry) => seeded.has(entry.name)));
   const opened = await Promise.all(
     SEEDED_SUBGRAPHS.map(async (name) => {
       const subgraph = subgraphs.find((candidate) => candidate.name === name);

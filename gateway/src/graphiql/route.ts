@@ -1,7 +1,7 @@
 // Serves the query page at "/": GraphiQL as the widget package built it (script, styles, fonts under
 // /graphiql/), querying this gateway's /graphql. Offline: nothing is loaded from anywhere else.
 import type { Route } from "@twingraph/kit/http";
-import { builtFileRoutes, filesOf } from "../widget/built-file-route";
+import { builtFileRoutes, filesOf } from "../built-file-route";
 
 const PAGE_POLICY = [
   "default-src 'none'",

@@ -1,7 +1,7 @@
 // Serves the partnership widget from the gateway: /widget.js, its map chunk under /widget/, and the
 // demo page at /widget/, as the widget package built them.
 import type { Route } from "@twingraph/kit/http";
-import { builtFileRoutes, filesOf, redirectRoute } from "./built-file-route";
+import { builtFileRoutes, filesOf, redirectRoute } from "../built-file-route";
 
 /** The demo page loads only this gateway's files, as a portal with a strict policy would. */
 const PAGE_POLICY = [
