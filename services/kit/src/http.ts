@@ -2,6 +2,8 @@
 // ports) and Redis for what several processes share. No database code: the gateway installs this.
 export * from "./cors";
 export * from "./data-dir";
+export * from "./logger";
+export * from "./metrics";
 export * from "./ports";
 export * from "./redis";
 export * from "./redis-data-version";

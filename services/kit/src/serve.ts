@@ -30,13 +30,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-class ClientError extends Error {
+/**
+ * A refusal with its HTTP status and machine-readable code, answered in the one error shape every
+ * route uses: `{ "errors": [{ "message", "extensions": { "code", ... } }] }`.
+ */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/** Answers an error in the shape GraphQL clients already read. */
+export function sendError(response: ServerResponse, error: HttpError): void {
+  for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+  sendJson(response, error.status, {
+    errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }],
+  });
 }
 
 export async function serve<TContext extends BaseContext>(
@@ -46,11 +61,9 @@ export async function serve<TContext extends BaseContext>(
   await server.start();
   const httpServer = http.createServer((request, response) => {
     handle(server, options, request, response).catch((error: unknown) => {
-      const status = error instanceof ClientError ? error.status : 500;
-      if (status === 500) console.error(error);
-      sendJson(response, status, {
-        errors: [{ message: (error as Error).message, extensions: { code: codeFor(status) } }],
-      });
+      if (error instanceof HttpError) return sendError(response, error);
+      console.error(error);
+      sendError(response, new HttpError(500, "INTERNAL_SERVER_ERROR", "The server could not answer."));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -72,11 +85,6 @@ export async function serve<TContext extends BaseContext>(
       await server.stop();
     },
   };
-}
-
-function codeFor(status: number): string {
-  if (status === 413) return "PAYLOAD_TOO_LARGE";
-  return status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
 }
 
 async function handle<TContext extends BaseContext>(
@@ -122,7 +130,7 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES)
-      throw new ClientError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
@@ -132,7 +140,7 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ClientError(400, "Request body is not valid JSON.");
+    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid JSON.");
   }
 }
 
