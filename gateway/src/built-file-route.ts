@@ -1,7 +1,7 @@
 // Serves the browser files the widget package built (see @twingraph/widget's built-files): read once
 // per process at start, pre-compressed, with strong ETags that answer revalidation, cached by role.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { matchesEtag, type Route } from "@twingraph/kit/http";
+import { HttpError, matchesEtag, type Route } from "@twingraph/kit/http";
 import { type BuiltBundle, type BuiltFile, type BuiltFileRole, readBuiltFiles } from "@twingraph/widget";
 
 const CACHE_CONTROL: Record<BuiltFileRole, string> = {
@@ -27,7 +27,7 @@ export function builtFileRoutes(files: readonly BuiltFile[], pagePolicy: string)
 
 function fileRoute(file: BuiltFile, pagePolicy: string): Route {
   return (request, response) => {
-    if (!allowRead(request, response)) return;
+    allowRead(request);
     const gzipped = file.gzipped && acceptsGzip(request.headers["accept-encoding"]) ? file.gzipped : null;
     const etag = gzipped ? file.etag.replace(/"$/, '-gzip"') : file.etag;
     response.setHeader("content-type", file.contentType);
@@ -57,19 +57,19 @@ function addVary(response: ServerResponse, header: string): void {
 
 export function redirectRoute(location: string): Route {
   return (request, response, url) => {
-    if (!allowRead(request, response)) return;
+    allowRead(request);
     response.statusCode = 308;
     response.setHeader("location", `${location}${url.search}`);
     response.end();
   };
 }
 
-function allowRead(request: IncomingMessage, response: ServerResponse): boolean {
-  if (request.method === "GET" || request.method === "HEAD") return true;
-  response.statusCode = 405;
-  response.setHeader("allow", "GET, HEAD");
-  response.end();
-  return false;
+/** Files are only read: anything but GET and HEAD is refused with 405 and the methods allowed. */
+export function allowRead(request: IncomingMessage): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  throw new HttpError(405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed here; read with GET.`, {
+    allow: "GET, HEAD",
+  });
 }
 
 /** gzip unless the client refuses it ("gzip;q=0") or does not list it (nor "*"). */

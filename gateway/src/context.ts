@@ -3,16 +3,22 @@
 import type { IncomingMessage } from "node:http";
 import type { BaseContext } from "@apollo/server";
 import { requestIdOf } from "@twingraph/kit/http";
+import { type PersistedGetMark, persistedGetHash } from "./rate-limit-persisted-get";
 
 /** The header an API client names its key in. */
 export const API_KEY_HEADER = "x-api-key";
 
-export interface GatewayContext extends BaseContext {
+export interface GatewayContext extends BaseContext, PersistedGetMark {
   requestId: string;
-  /** the client's address: the socket's, or with TRUST_PROXY=1 the first X-Forwarded-For entry */
+  /**
+   * the client's address: the socket's, or with TRUST_PROXY=1 the last X-Forwarded-For entry, the
+   * one the trusted proxy appended (earlier entries are whatever the client wrote)
+   */
   clientIp: string;
   /** the API key the client gave, if any (checked against the configured keys by the rate limit) */
   apiKey?: string;
+  /** the operation's estimated cost, once the cost plugin has it (before the operation runs) */
+  cost?: number;
 }
 
 export function gatewayContext(request: IncomingMessage): GatewayContext {
@@ -21,14 +27,15 @@ export function gatewayContext(request: IncomingMessage): GatewayContext {
     requestId: requestIdOf(request),
     clientIp: clientIpOf(request),
     apiKey: typeof apiKey === "string" && apiKey !== "" ? apiKey : undefined,
+    persistedGetHash: persistedGetHash(request),
   };
 }
 
 function clientIpOf(request: IncomingMessage): string {
   const forwarded = request.headers["x-forwarded-for"];
   if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string") {
-    const first = forwarded.split(",")[0]?.trim();
-    if (first) return first;
+    const last = forwarded.split(",").at(-1)?.trim();
+    if (last) return last;
   }
   return request.socket.remoteAddress ?? "unknown";
 }

@@ -4,6 +4,7 @@
 // the subgraph's GET /revision, so the gateway needs neither a database nor a disk shared with them.
 import { type openRedis, readRedisDataVersion } from "@twingraph/kit/http";
 import { type ConstDirectiveNode, Kind, parse, type StringValueNode } from "graphql";
+import { getSubgraphJson, type SubgraphClientSettings, subgraphClientSettings } from "./subgraph-client";
 
 type Redis = ReturnType<typeof openRedis>;
 
@@ -29,9 +30,6 @@ export class RedisDataVersion implements DataVersion {
   }
 }
 
-/** How long a subgraph may take to say its revision before the version counts as unknown. */
-const REVISION_TIMEOUT_MS = 2_000;
-
 /**
  * The subgraphs' revisions, fetched from their URLs and joined into one string. Requests that
  * arrive together share one reading, but never one that started before they arrived: such a
@@ -44,10 +42,11 @@ export class SubgraphRevisions implements DataVersion {
   private running: Promise<string | null> | undefined;
   private next: Promise<string | null> | undefined;
   private latest: { startedAt: number; reading: Promise<string | null> } | undefined;
-  private readonly revisionUrls: [string, string][];
+  private readonly subgraphs: RevisionSource[];
 
   /**
-   * `urls`: each subgraph's GraphQL URL by name; its revision is at "revision" beside it.
+   * `urls`: each subgraph's GraphQL URL by name; its revision is at "revision" beside it, read with
+   * the gateway's secret under the subgraph's timeout and circuit (./subgraph-client).
    * `maxAgeMs`: an operator's trade of freshness for throughput: a request may reuse a reading that
    * started at most this long ago, so an answer may be keyed by a version up to that much older
    * than the request; 0 (the default) never does.
@@ -56,9 +55,14 @@ export class SubgraphRevisions implements DataVersion {
     urls: Readonly<Record<string, string>>,
     private readonly maxAgeMs = 0,
   ) {
-    this.revisionUrls = Object.keys(urls)
+    this.subgraphs = Object.keys(urls)
       .sort()
-      .map((name) => [name, revisionUrl(urls[name])]);
+      .map((name) => ({
+        name,
+        url: urls[name],
+        revisionUrl: revisionUrl(urls[name]),
+        settings: subgraphClientSettings(name),
+      }));
   }
 
   current(): Promise<string | null> {
@@ -86,9 +90,9 @@ export class SubgraphRevisions implements DataVersion {
   }
 
   private async read(): Promise<string | null> {
-    const revisions = await Promise.all(this.revisionUrls.map(([, url]) => fetchRevision(url)));
+    const revisions = await Promise.all(this.subgraphs.map(fetchRevision));
     if (revisions.includes(null)) return null;
-    return this.revisionUrls.map(([name], index) => `${name}:${revisions[index]}`).join(",");
+    return this.subgraphs.map(({ name }, index) => `${name}:${revisions[index]}`).join(",");
   }
 }
 
@@ -103,15 +107,19 @@ export function revisionUrl(graphqlUrl: string): string {
   return url.href;
 }
 
-async function fetchRevision(url: string): Promise<string | null> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(REVISION_TIMEOUT_MS) });
-    if (!response.ok) return null;
-    const { revision } = (await response.json()) as { revision?: unknown };
-    return typeof revision === "number" || typeof revision === "string" ? String(revision) : null;
-  } catch {
-    return null;
-  }
+/** A subgraph whose revision is read: its name, GraphQL URL, revision URL and client settings. */
+interface RevisionSource {
+  name: string;
+  url: string;
+  revisionUrl: string;
+  settings: SubgraphClientSettings;
+}
+
+/** A subgraph's revision; null when it cannot be read, so that the answer comes uncached. */
+async function fetchRevision(subgraph: RevisionSource): Promise<string | null> {
+  const answer = await getSubgraphJson(subgraph.name, subgraph.url, subgraph.revisionUrl, subgraph.settings);
+  const revision = (answer as { revision?: unknown } | null)?.revision;
+  return typeof revision === "number" || typeof revision === "string" ? String(revision) : null;
 }
 
 /** A subgraph's URL: the caller's, else its <NAME>_URL variable, else the supergraph's. */

@@ -1,14 +1,32 @@
 // The Apollo gateway over the checked-in supergraph, with subgraphs reached over HTTP or through data
 // sources the caller gives (tests run subgraphs in process); with persisted operations, a safelist
-// mode and a response cache.
-import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
+// mode, a response cache, operation limits, cost control and a production mode (docs/limits.md).
+import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import { openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
+import { HttpError, openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
+import type { GraphQLSchema } from "graphql";
 import { type DataVersion, gatewayDataVersion, subgraphUrl } from "./data-version";
-import { PersistedOperationStore, persistedOperations, safelistPlugin } from "./persisted-operations";
+import { costPlugin, type OnCost } from "./limits/cost-plugin";
+import { checkOperation, type RequestGuard, requestGuard } from "./limits/guard";
+import { byteBoundedCache, documentCache } from "./limits/memory-cache";
+import { finiteNumbersRule, knownOperationTypesRule, operationResolutionPlugin } from "./limits/operation-rules";
+import { errorFormatter, introspectionEnabled, productionMode } from "./limits/production";
+import {
+  type CostSettings,
+  costFromEnv,
+  limitsFromEnv,
+  type OperationLimits,
+  positiveInteger,
+} from "./limits/settings";
+import {
+  PersistedOperationStore,
+  persistedOperations,
+  registrationLimitPlugin,
+  safelistPlugin,
+} from "./persisted-operations";
 import { responseCache } from "./response-cache";
+import { SubgraphDataSource } from "./subgraph-client";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -36,11 +54,50 @@ export interface GatewayOptions {
   dataVersionMaxAgeMs?: number;
   /** browser origins allowed to call the gateway (CORS_ORIGINS, comma-separated); default: local pages */
   corsOrigins?: readonly string[];
+  /** limits on each operation, over the LIMIT_* variables' and the defaults (docs/limits.md) */
+  limits?: Partial<OperationLimits>;
+  /** the cost model and the largest cost allowed, over LIMIT_COST, the COST_* variables and the defaults */
+  cost?: Partial<CostSettings>;
+  /** called with each client operation's cost before it runs; the rate limit charges it there */
+  onCost?: OnCost;
+  /** no introspection and no "Did you mean" suggestions (NODE_ENV=production or TWINGRAPH_PRODUCTION=1) */
+  production?: boolean;
+  /** schema introspection (INTROSPECTION=1 or 0); default: on, except in production mode */
+  introspection?: boolean;
+  /** bytes the registered persisted queries may take in memory, overhead counted (APQ_CACHE_BYTES) */
+  persistedQueryBytes?: number;
+  /** persisted queries one client may register per minute (APQ_REGISTRATIONS_PER_MINUTE) */
+  registrationsPerMinute?: number;
+  /** how long a registered persisted query is kept, in seconds (APQ_TTL_SECONDS) */
+  persistedQueryTtlSeconds?: number;
+  /** bytes cached answers may take in memory, overhead counted (RESPONSE_CACHE_BYTES) */
+  responseCacheBytes?: number;
+  /** bytes Apollo's parsed and validated documents may take in memory (DOCUMENT_CACHE_BYTES) */
+  documentCacheBytes?: number;
 }
 
+/** The options with every setting the environment or a default gives. */
+export type GatewaySettings = GatewayOptions &
+  Required<
+    Pick<
+      GatewayOptions,
+      | "production"
+      | "introspection"
+      | "persistedQueryBytes"
+      | "registrationsPerMinute"
+      | "persistedQueryTtlSeconds"
+      | "responseCacheBytes"
+      | "documentCacheBytes"
+    >
+  > & { limits: OperationLimits; cost: CostSettings };
+
+const MEBIBYTE = 1_048_576;
+const QUERY_PLAN_STORE_MIB = 8;
+
 /** The options as given, with the environment's settings for those not given. */
-export function withEnvironment(options: GatewayOptions): GatewayOptions {
+export function withEnvironment(options: GatewayOptions): GatewaySettings {
   const env = process.env;
+  const production = options.production ?? productionMode(env);
   return {
     ...options,
     safelist: options.safelist ?? env.SAFELIST === "1",
@@ -49,7 +106,21 @@ export function withEnvironment(options: GatewayOptions): GatewayOptions {
     redisUrl: options.redisUrl ?? (env.REDIS_URL || undefined),
     corsOrigins: options.corsOrigins ?? listFromEnv(env.CORS_ORIGINS),
     dataVersionMaxAgeMs: options.dataVersionMaxAgeMs ?? millisecondsFromEnv("DATA_VERSION_MAX_AGE_MS"),
+    limits: { ...limitsFromEnv(env), ...options.limits },
+    cost: { ...costFromEnv(env), ...options.cost },
+    production,
+    introspection: options.introspection ?? introspectionEnabled(production, env),
+    persistedQueryBytes: options.persistedQueryBytes ?? numberFromEnv("APQ_CACHE_BYTES", 16 * MEBIBYTE),
+    registrationsPerMinute: options.registrationsPerMinute ?? numberFromEnv("APQ_REGISTRATIONS_PER_MINUTE", 100),
+    persistedQueryTtlSeconds: options.persistedQueryTtlSeconds ?? numberFromEnv("APQ_TTL_SECONDS", 86_400),
+    responseCacheBytes: options.responseCacheBytes ?? numberFromEnv("RESPONSE_CACHE_BYTES", 32 * MEBIBYTE),
+    documentCacheBytes: options.documentCacheBytes ?? numberFromEnv("DOCUMENT_CACHE_BYTES", 16 * MEBIBYTE),
   };
+}
+
+function numberFromEnv(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  return value === undefined || value === "" ? fallback : positiveInteger(variable, value);
 }
 
 function millisecondsFromEnv(variable: string): number {
@@ -72,19 +143,34 @@ function listFromEnv(value: string | undefined): string[] | undefined {
 export function createGateway(options: GatewayOptions): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // plans are counted by their JSON, which V8 holds several times over; Apollo's default is 30
+    experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_STORE_MIB,
     buildService({ name, url }): GraphQLDataSource {
       const given = options.dataSources?.[name];
       if (given) return given;
       // the supergraph names each subgraph's URL; CITIES_URL and the like override it per deployment
-      return new RemoteGraphQLDataSource({ url: subgraphUrl(name, url, options.urls) });
+      return new SubgraphDataSource(name, subgraphUrl(name, url, options.urls));
     },
   });
+}
+
+const guards = new WeakMap<ApolloServer<BaseContext>, RequestGuard>();
+
+/**
+ * The checks to run on each GraphQL request before the server made by createGatewayServer parses it:
+ * serve's pre-Apollo guard (batch size, the safelist, the operation limits).
+ */
+export function requestGuardOf(server: ApolloServer<BaseContext>): RequestGuard {
+  const guard = guards.get(server);
+  if (!guard) throw new Error("requestGuardOf: this server was not made by createGatewayServer");
+  return guard;
 }
 
 export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseContext> {
   const options = withEnvironment(given);
   const redis = options.redisUrl ? openRedis(options.redisUrl) : undefined;
-  const cache = redis ? new RedisKeyValueCache(redis) : new InMemoryLRUCache<string>();
+  const cache = redis ? new RedisKeyValueCache(redis) : byteBoundedCache(options.responseCacheBytes);
+  const registrations = redis ? cache : byteBoundedCache(options.persistedQueryBytes);
   const dataVersion =
     options.dataVersion ??
     gatewayDataVersion({
@@ -95,6 +181,12 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
       maxAgeMs: options.dataVersionMaxAgeMs,
     });
   const operations = persistedOperations(options.persistedOperationFiles);
+  let apiSchema: GraphQLSchema | undefined;
+  const guard = requestGuard({
+    limits: options.limits,
+    schema: () => apiSchema,
+    safelist: options.safelist ? operations : undefined,
+  });
   const plugins: ApolloServerPlugin<BaseContext>[] = [
     // the gateway's own page at "/" replaces Apollo's landing page, which needs a CDN
     ApolloServerPluginLandingPageDisabled(),
@@ -102,15 +194,31 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
       if (!options.dataVersion) await dataVersion.close();
       redis?.disconnect();
     }),
+    schemaLoaded((schema) => {
+      checkListedOperations(operations, schema, options.limits);
+      apiSchema = schema;
+    }),
+    operationResolutionPlugin(),
+    costPlugin(options.cost, options.limits.fields, options.onCost),
+    registrationLimitPlugin(options.registrationsPerMinute),
   ];
   if (options.safelist) plugins.push(safelistPlugin(operations));
   if (options.responseCache) plugins.push(...responseCache(dataVersion, cache));
-  return new ApolloServer({
+  const server = new ApolloServer({
     gateway: createGateway(options),
-    introspection: true,
+    introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: errorFormatter(options.production),
+    validationRules: [knownOperationTypesRule, finiteNumbersRule],
+    // the guard parses within the same limit first; this one holds for operations run in process
+    parseOptions: { maxTokens: options.limits.tokens },
+    allowBatchedHttpRequests: true,
+    documentStore: documentCache(options.documentCacheBytes),
     cache,
     persistedQueries: {
-      cache: new PersistedOperationStore(operations, options.safelist ? null : cache),
+      cache: new PersistedOperationStore(operations, options.safelist ? null : registrations),
+      ttl: options.persistedQueryTtlSeconds,
     },
     // The graph is public and read without credentials (no cookies; CORS never allows them), so a
     // cross-site GET can read nothing a page could not fetch openly, and GET runs no mutations.
@@ -119,6 +227,34 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
     csrfPrevention: false,
     plugins,
   });
+  guards.set(server, guard);
+  return server;
+}
+
+/** Persisted operations are held to the limits when they are listed: a manifest over them stops the start. */
+function checkListedOperations(
+  operations: ReadonlyMap<string, string>,
+  schema: GraphQLSchema,
+  limits: OperationLimits,
+): void {
+  for (const [id, body] of operations) {
+    try {
+      checkOperation({ query: body }, { limits, schema: () => schema });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      throw new Error(`Persisted operation ${id} is over the operation limits: ${error.message}`);
+    }
+  }
+}
+
+function schemaLoaded(loaded: (apiSchema: GraphQLSchema) => void): ApolloServerPlugin<BaseContext> {
+  return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate: ({ apiSchema }) => loaded(apiSchema),
+      };
+    },
+  };
 }
 
 function closing(close: () => Promise<void>): ApolloServerPlugin<BaseContext> {

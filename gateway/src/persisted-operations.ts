@@ -8,6 +8,7 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { type PersistedOperation, sha256Hex, WIDGET_OPERATIONS } from "@twingraph/widget";
 import { GraphQLError } from "graphql";
+import type { GatewayContext } from "./context";
 
 export interface ManifestOperation extends PersistedOperation {
   /** sha256 of the body, hex: the id clients send as `extensions.persistedQuery.sha256Hash` */
@@ -123,22 +124,87 @@ export class PersistedOperationStore implements KeyValueCache<string> {
   }
 }
 
+/**
+ * Registrations a client (its API key, else its address) may make per minute
+ * (APQ_REGISTRATIONS_PER_MINUTE), as a token bucket that refills over the minute; operations past
+ * it run, but their texts are not kept, so the client sends the text again next time, as automatic
+ * persisted queries provide for.
+ */
+export function registrationLimitPlugin(perMinute: number): ApolloServerPlugin<BaseContext> {
+  const buckets = new RegistrationBuckets(perMinute);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ metrics, contextValue }) {
+          if (!metrics.persistedQueryRegister) return;
+          const client = clientKey(contextValue);
+          // operations run in process have no client
+          if (client !== undefined && !buckets.take(client, Date.now())) metrics.persistedQueryRegister = false;
+        },
+      };
+    },
+  };
+}
+
+class RegistrationBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  /** the map is swept of full (idle) buckets whenever it grows past this */
+  private sweepAt = 10_000;
+
+  constructor(private readonly perMinute: number) {}
+
+  take(client: string, now: number): boolean {
+    const bucket = this.refilled(this.buckets.get(client), now);
+    this.buckets.set(client, bucket);
+    if (this.buckets.size > this.sweepAt) this.sweep(now);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private refilled(bucket: { tokens: number; at: number } | undefined, now: number) {
+    if (!bucket) return { tokens: this.perMinute, at: now };
+    const tokens = Math.min(this.perMinute, bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000);
+    return { tokens, at: now };
+  }
+
+  private sweep(now: number): void {
+    for (const [client, bucket] of this.buckets)
+      if (this.refilled(bucket, now).tokens >= this.perMinute) this.buckets.delete(client);
+    this.sweepAt = Math.max(10_000, 2 * this.buckets.size);
+  }
+}
+
+function clientKey(context: BaseContext): string | undefined {
+  const { apiKey, clientIp } = context as Partial<GatewayContext>;
+  return apiKey !== undefined ? `key:${apiKey}` : clientIp;
+}
+
 export const NOT_IN_SAFELIST = "PERSISTED_QUERY_NOT_IN_SAFELIST";
 
-/** Safelist mode: an operation whose text is not a persisted operation's is refused, saying why. */
+/** Why a document that is not a persisted operation's is refused in safelist mode. */
+export function safelistRefusal(operationName: string | undefined): string {
+  const name = operationName ? `Operation ${operationName}` : "This operation";
+  return (
+    `${name} is not in the safelist: this gateway runs only persisted operations (SAFELIST=1). ` +
+    "Send a listed operation by its sha256 hash (extensions.persistedQuery), or have the " +
+    "operation added to a manifest in PERSISTED_OPERATIONS."
+  );
+}
+
+/**
+ * Safelist mode for operations that reach Apollo without the request guard (the gateway's own, run
+ * in process): an operation whose text is not a persisted operation's is refused, saying why.
+ */
 export function safelistPlugin(operations: ReadonlyMap<string, string>): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ queryHash, operationName }) {
           if (operations.has(queryHash)) return;
-          const name = operationName ? `Operation ${operationName}` : "This operation";
-          throw new GraphQLError(
-            `${name} is not in the safelist: this gateway runs only persisted operations (SAFELIST=1). ` +
-              "Send a listed operation by its sha256 hash (extensions.persistedQuery), or have the " +
-              "operation added to a manifest in PERSISTED_OPERATIONS.",
-            { extensions: { code: NOT_IN_SAFELIST, http: { status: 403 } } },
-          );
+          throw new GraphQLError(safelistRefusal(operationName ?? undefined), {
+            extensions: { code: NOT_IN_SAFELIST, http: { status: 403 } },
+          });
         },
       };
     },

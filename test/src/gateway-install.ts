@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { testGatewaySecret } from "./gateway-secret";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
@@ -149,6 +150,7 @@ export async function startInstalledGateway(
       GATEWAY_PORT: "0",
       SUPERGRAPH_FILE: path.join(root, "schema", "supergraph.graphql"),
       TWINGRAPH_DATA_DIR: path.join(gatewayDir, ".data"),
+      GATEWAY_SECRET: testGatewaySecret(),
       ...urls,
     },
     stdio: ["ignore", "pipe", "pipe"],

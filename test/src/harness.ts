@@ -10,6 +10,7 @@ import { databaseRevisions, listenSubgraph, loadSubgraphs } from "@twingraph/kit
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import { StatementCounter } from "@twingraph/testing";
 import { Kind, parse } from "graphql";
+import { testGatewaySecret } from "./gateway-secret";
 import type { DataSource } from "typeorm";
 
 export type SubgraphName = keyof Databases;
@@ -100,6 +101,8 @@ export interface HttpFederation extends Federation {
   gatewayUrl: string;
   /** each subgraph's own server, by name */
   subgraphUrls: Record<string, string>;
+  /** what the subgraphs require in the gateway-secret header */
+  subgraphSecret: string;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
@@ -109,9 +112,14 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
   if (options.seedSources !== false) await loadSources(databases);
   const servers: RunningServer[] = [];
   const urls: Record<string, string> = {};
+  const subgraphSecret = testGatewaySecret();
   for (const { name, module } of await loadSubgraphs()) {
     const { schema } = await module.build();
-    const running = await listenSubgraph(name, schema, databases[name as SubgraphName], 0, "127.0.0.1");
+    const running = await listenSubgraph(name, schema, databases[name as SubgraphName], {
+      port: 0,
+      host: "127.0.0.1",
+      secret: subgraphSecret,
+    });
     servers.push(running);
     urls[name] = `http://127.0.0.1:${running.port}/graphql`;
   }
@@ -128,6 +136,7 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
     counters,
     gatewayUrl,
     subgraphUrls: urls,
+    subgraphSecret,
     post,
     async execute(query, variables, operationName) {
       return (await (await post({ query, variables, operationName })).json()) as GraphQLResponse;

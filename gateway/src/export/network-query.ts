@@ -48,8 +48,23 @@ export interface NetworkFilterInput {
   to?: string;
 }
 
-/** A request the graph refused (a bad filter): the caller's mistake, with the graph's own message. */
-export class NetworkQueryError extends Error {}
+/**
+ * An export the graph refused, with the graph's own message and code: a bad filter is the caller's
+ * mistake (400), a subgraph that is down is not (503), and neither is a 500.
+ */
+export class NetworkQueryError extends Error {
+  constructor(
+    message: string,
+    readonly code = "BAD_USER_INPUT",
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    if (this.code.startsWith("SUBGRAPH_")) return 503;
+    return this.code === "INTERNAL_SERVER_ERROR" ? 500 : 400;
+  }
+}
 
 interface ExportAnswer {
   network: {
@@ -89,10 +104,19 @@ export async function fetchNetwork(
   });
   if (response.body.kind !== "single") throw new Error("the gateway answered the export in parts");
   const { data, errors } = response.body.singleResult;
-  if (errors?.length) throw new NetworkQueryError(errors.map((error) => error.message).join("; "));
+  if (errors?.length) {
+    const code = errors[0]?.extensions?.code;
+    throw new NetworkQueryError(
+      errors.map((error) => error.message).join("; "),
+      typeof code === "string" ? code : undefined,
+    );
+  }
   const { network } = data as unknown as ExportAnswer;
   if (network.nodes.length < network.nodeCount || network.links.length < network.edgeCount)
-    throw new Error(`the network has more than ${PAGE} places or links; export a filtered part of it`);
+    throw new NetworkQueryError(
+      `the network has more than ${PAGE} places or links; export a filtered part of it`,
+      "EXPORT_TOO_LARGE",
+    );
   return {
     description: `twingraph partnership network, ${network.description}`,
     sources: [...network.sources, ...COORDINATE_SOURCES],

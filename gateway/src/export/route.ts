@@ -1,6 +1,7 @@
 // GET /export/network.graphml?country=SI and the other formats: the network view as a file.
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { type Route, sendJson } from "@twingraph/kit/http";
+import { HttpError, type Route } from "@twingraph/kit/http";
+import { allowRead } from "../built-file-route";
 import { creditLine } from "./credits";
 import { formatNetwork, NETWORK_FORMATS, type NetworkFormat } from "./index";
 import { fetchNetwork, filterFromParameters, NetworkQueryError } from "./network-query";
@@ -18,22 +19,23 @@ export function exportRoutes(gateway: ApolloServer<BaseContext>): Record<string,
 
 function exportRoute(gateway: ApolloServer<BaseContext>, format: NetworkFormat): Route {
   return async (request, response, url) => {
-    if (request.method !== "GET" && request.method !== "HEAD")
-      return sendJson(response, 405, { errors: [{ message: "Exports are read with GET." }] });
-    try {
-      const data = await fetchNetwork(gateway, filterFromParameters(url.searchParams));
-      const file = formatNetwork(format, data);
-      response.statusCode = 200;
-      response.setHeader("content-type", file.contentType);
-      response.setHeader("content-disposition", `attachment; filename="${file.fileName}"`);
-      // CSV has no place for credits that every tool skips, so they travel in a header (RFC 8187 encoded)
-      response.setHeader("x-credits", encodeURI(creditLine(data)));
-      response.end(request.method === "HEAD" ? undefined : file.body);
-    } catch (error) {
-      if (!(error instanceof NetworkQueryError)) throw error;
-      sendJson(response, 400, {
-        errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT" } }],
-      });
-    }
+    allowRead(request);
+    const data = await readNetwork(gateway, url.searchParams);
+    const file = formatNetwork(format, data);
+    response.statusCode = 200;
+    response.setHeader("content-type", file.contentType);
+    response.setHeader("content-disposition", `attachment; filename="${file.fileName}"`);
+    // CSV has no place for credits that every tool skips, so they travel in a header (RFC 8187 encoded)
+    response.setHeader("x-credits", encodeURI(creditLine(data)));
+    response.end(request.method === "HEAD" ? undefined : file.body);
   };
+}
+
+async function readNetwork(gateway: ApolloServer<BaseContext>, parameters: URLSearchParams) {
+  try {
+    return await fetchNetwork(gateway, filterFromParameters(parameters));
+  } catch (error) {
+    if (error instanceof NetworkQueryError) throw new HttpError(error.status, error.code, error.message);
+    throw error;
+  }
 }

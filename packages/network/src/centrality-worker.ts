@@ -1,9 +1,11 @@
 // Betweenness and closeness of a large network take from seconds to minutes; they run in a worker
-// thread so the caller (a subgraph) goes on answering other requests meanwhile.
+// thread so the caller (a subgraph) goes on answering other requests meanwhile, and so that a
+// computation nobody waits for any more can be stopped by terminating its thread.
 import { Worker } from "node:worker_threads";
 import type { UndirectedGraph } from "graphology";
 import betweenness from "graphology-metrics/centrality/betweenness";
 import closeness from "graphology-metrics/centrality/closeness";
+import { centralityWork } from "./centrality-cost";
 
 export type SlowMeasure = "betweenness" | "closeness";
 
@@ -33,16 +35,36 @@ for (const [source, target] of workerData.edges) graph.addEdge(source, target);
 parentPort.postMessage(measure(graph, workerData.options));
 `;
 
-/** Graphs this small are measured in a few milliseconds: a thread would cost more than it saves. */
-const INLINE_LIMIT = 1500;
+/**
+ * Graphs this small (places × pairs) are measured in a few milliseconds here: a thread would cost
+ * more than it saves.
+ */
+const INLINE_WORK = 50_000;
+
+/** The computation was stopped because no one waits for it any more. */
+export class MeasureCancelledError extends Error {
+  constructor() {
+    super("The computation was cancelled: no one waits for it any more.");
+    this.name = "MeasureCancelledError";
+  }
+}
+
+let liveWorkers = 0;
+
+/** Worker threads started and not yet exited: what cancellation is checked by. */
+export function liveCentralityWorkers(): number {
+  return liveWorkers;
+}
 
 /** City id -> score: in a worker thread for large graphs, in this thread for small ones. */
 export function measureCentrality(
   graph: UndirectedGraph,
   measure: SlowMeasure,
+  signal?: AbortSignal,
 ): Promise<Record<string, number>> {
-  if (graph.order <= INLINE_LIMIT) return Promise.resolve(measureInThread(graph, measure));
-  return measureInWorker(graph, measure);
+  if (centralityWork(graph) > INLINE_WORK) return measureInWorker(graph, measure, signal);
+  if (signal?.aborted) return Promise.reject(new MeasureCancelledError());
+  return Promise.resolve(measureInThread(graph, measure));
 }
 
 export function measureInThread(graph: UndirectedGraph, measure: SlowMeasure): Record<string, number> {
@@ -51,11 +73,16 @@ export function measureInThread(graph: UndirectedGraph, measure: SlowMeasure): R
     : closeness(graph, OPTIONS.closeness);
 }
 
-/** Only the graph's structure crosses to the worker: the measures read no attributes. */
+/**
+ * Only the graph's structure crosses to the worker: the measures read no attributes. `signal`
+ * terminates the worker and rejects with MeasureCancelledError.
+ */
 export function measureInWorker(
   graph: UndirectedGraph,
   measure: SlowMeasure,
+  signal?: AbortSignal,
 ): Promise<Record<string, number>> {
+  if (signal?.aborted) return Promise.reject(new MeasureCancelledError());
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -67,10 +94,22 @@ export function measureInWorker(
         edges: graph.mapEdges((_edge, _attributes, source, target) => [source, target]),
       },
     });
+    liveWorkers += 1;
+    const cancel = () => {
+      reject(new MeasureCancelledError());
+      void worker.terminate();
+    };
+    signal?.addEventListener("abort", cancel, { once: true });
     worker.once("message", (scores: Record<string, number>) => {
       resolve(scores);
       void worker.terminate();
     });
     worker.once("error", reject);
+    worker.once("exit", (code) => {
+      liveWorkers -= 1;
+      signal?.removeEventListener("abort", cancel);
+      // settles nothing when the answer or an error came first
+      reject(new Error(`The centrality worker stopped (exit code ${code}) before answering.`));
+    });
   });
 }

@@ -5,6 +5,7 @@ import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
 export * from "./entities";
 export * from "./ingest";
+export { warmNetwork } from "./network/warm";
 export { buildAgreementsSubgraph } from "./schema";
 export { AGREEMENTS, openAgreementsDatabase } from "./server";
 

@@ -1,5 +1,5 @@
-// Runs the agreements subgraph: env -> database -> server -> listen.
-import { portFromEnv } from "@twingraph/kit/http";
+// Runs the agreements subgraph: env -> database -> server -> listen; drains on SIGTERM and SIGINT.
+import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { warmNetwork } from "./network/warm";
@@ -7,13 +7,14 @@ import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
 async function main(): Promise<void> {
+  const secret = requireGatewaySecret();
   const [db, subgraph] = await Promise.all([openAgreementsDatabase(), buildAgreementsSubgraph()]);
-  await listenSubgraph(
-    AGREEMENTS.name,
-    subgraph.schema,
-    db,
-    portFromEnv("AGREEMENTS_PORT", defaultPort(AGREEMENTS.name)),
-  );
+  const running = await listenSubgraph(AGREEMENTS.name, subgraph.schema, db, {
+    port: portFromEnv("AGREEMENTS_PORT", defaultPort(AGREEMENTS.name)),
+    host: process.env.HOST || undefined,
+    secret,
+  });
+  shutdownOnSignals(running, { service: AGREEMENTS.name, release: () => db.destroy() });
   if (process.env.TWINGRAPH_WARM_NETWORK !== "0")
     warmNetwork(db).catch((error: unknown) =>
       console.error(

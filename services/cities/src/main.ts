@@ -1,18 +1,19 @@
-// Runs the cities subgraph: env -> database -> server -> listen.
-import { portFromEnv } from "@twingraph/kit/http";
+// Runs the cities subgraph: env -> database -> server -> listen; drains on SIGTERM and SIGINT.
+import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { buildCitiesSubgraph } from "./schema";
 import { CITIES, openCitiesDatabase } from "./server";
 
 async function main(): Promise<void> {
+  const secret = requireGatewaySecret();
   const [db, subgraph] = await Promise.all([openCitiesDatabase(), buildCitiesSubgraph()]);
-  await listenSubgraph(
-    CITIES.name,
-    subgraph.schema,
-    db,
-    portFromEnv("CITIES_PORT", defaultPort(CITIES.name)),
-  );
+  const running = await listenSubgraph(CITIES.name, subgraph.schema, db, {
+    port: portFromEnv("CITIES_PORT", defaultPort(CITIES.name)),
+    host: process.env.HOST || undefined,
+    secret,
+  });
+  shutdownOnSignals(running, { service: CITIES.name, release: () => db.destroy() });
 }
 
 main().catch((error: unknown) => {

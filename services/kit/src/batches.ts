@@ -1,5 +1,6 @@
-// Helpers for bulk writes: bounded batches (both databases limit a statement's bound parameters),
-// no empty INSERTs, and inputs that name the same record twice.
+// Helpers for bulk reads and writes: bounded batches (both databases limit a statement's bound
+// parameters: SQLite to 32,766, PostgreSQL to 65,535), no empty INSERTs, and inputs that name the same
+// record twice.
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
 
 export const BATCH_SIZE = 500;
@@ -8,6 +9,16 @@ export function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
+}
+
+/** Runs `find` once per batch of keys and joins the rows, so no `IN (...)` list outgrows the database's limit. */
+export async function findInBatches<K, R>(
+  keys: readonly K[],
+  find: (batch: K[]) => Promise<readonly R[]>,
+): Promise<R[]> {
+  const rows: R[] = [];
+  for (const batch of chunks(keys)) rows.push(...(await find(batch)));
+  return rows;
 }
 
 /** Inserts rows in batches; nothing at all for no rows (an INSERT without rows is a syntax error). */

@@ -1,6 +1,7 @@
 // Cross-origin access for pages that embed the widget or query the graph from the browser: origins
 // on an allow-list get CORS headers; the default allows local development on any port.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { HttpError } from "./http-error";
 
 /** Local pages on any port; a deployment lists its portals' origins in CORS_ORIGINS. */
 export const LOCAL_ORIGINS: readonly string[] = [
@@ -20,7 +21,7 @@ const ALLOWED_HEADERS = [
   "apollographql-client-version",
 ].join(", ");
 /** what a page's script may read besides the simple response headers */
-const EXPOSED_HEADERS = "etag, age, cache-control, x-twingraph-cache, x-credits";
+const EXPOSED_HEADERS = "etag, age, cache-control, retry-after, x-request-id, x-twingraph-cache, x-credits";
 const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
 
 export interface CorsPolicy {
@@ -66,7 +67,7 @@ export function corsPolicyFromEnv(value = process.env.CORS_ORIGINS): CorsPolicy 
 /**
  * Sets the CORS headers of one response; answers a preflight itself and returns true when it did.
  * A request from an origin off the list goes on without CORS headers, so the browser keeps the
- * answer from the page; a preflight from one is refused with the reason.
+ * answer from the page; a preflight from one is refused with the reason (an HttpError, 403 FORBIDDEN).
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse, policy: CorsPolicy): boolean {
   const origin = request.headers.origin;
@@ -75,13 +76,12 @@ export function applyCors(request: IncomingMessage, response: ServerResponse, po
   if (!origin) return false;
   if (!policy.allows(origin)) {
     if (!isPreflight) return false;
-    response.statusCode = 403;
-    response.setHeader("content-type", "text/plain; charset=utf-8");
-    response.end(
+    throw new HttpError(
+      403,
+      "FORBIDDEN",
       `Origin ${origin} may not call this graph from a browser. Allowed: ${policy.origins.join(", ")}. ` +
         "Add it to CORS_ORIGINS (comma-separated) where the gateway runs.",
     );
-    return true;
   }
   response.setHeader("access-control-allow-origin", policy.any ? "*" : origin);
   response.setHeader("access-control-expose-headers", EXPOSED_HEADERS);

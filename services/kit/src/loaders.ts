@@ -1,5 +1,7 @@
 // Per-request DataLoaders: every reference resolver and cross-subgraph list goes through one, so a
-// request runs one statement per kind of lookup instead of one per parent object.
+// request runs one statement per kind of lookup instead of one per parent object, and one per
+// BATCH_SIZE keys when more ask at once (an `_entities` call of 5,000 references), so that no
+// statement outgrows the database's limit of bound parameters.
 import DataLoader from "dataloader";
 import {
   type EntityTarget,
@@ -8,6 +10,7 @@ import {
   In,
   type ObjectLiteral,
 } from "typeorm";
+import { BATCH_SIZE, findInBatches } from "./batches";
 import type { SubgraphContext } from "./subgraph-server";
 
 export class Loaders {
@@ -18,7 +21,7 @@ export class Loaders {
     let loader = this.byName.get(name);
     if (!loader) {
       loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<unknown[]>, {
-        maxBatchSize: 500,
+        maxBatchSize: BATCH_SIZE,
       });
       this.byName.set(name, loader);
     }
@@ -76,7 +79,10 @@ export function recordLoader<T extends { id: string }>(
   name: string,
 ): DataLoader<string, T | null> {
   return context.loaders.get<string, T | null>(name, async (ids) => {
-    const rows = await context.db.getRepository(entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
+    const repository = context.db.getRepository(entity);
+    const rows = await findInBatches(ids, (batch) =>
+      repository.findBy({ id: In(batch) } as FindOptionsWhere<T>),
+    );
     return byKey(ids, rows, (row) => row.id);
   });
 }
@@ -99,10 +105,14 @@ export function linkLoader<T extends ObjectLiteral>(
   link: LinkOptions<T>,
 ): DataLoader<string, string[]> {
   return context.loaders.get<string, string[]>(name, async (keys) => {
-    const rows = await context.db.getRepository(entity).find({
-      where: { ...link.where, [link.from]: In([...keys]) } as FindOptionsWhere<T>,
-      order: link.order,
-    });
+    const repository = context.db.getRepository(entity);
+    // each key's rows come from one batch, so each key's list keeps the order
+    const rows = await findInBatches(keys, (batch) =>
+      repository.find({
+        where: { ...link.where, [link.from]: In(batch) } as FindOptionsWhere<T>,
+        order: link.order,
+      }),
+    );
     return groupedByKey(keys, rows, (row) => row[link.from] as string).map((group) =>
       group.map((row) => row[link.to] as string),
     );

@@ -9,7 +9,11 @@ collectDefaultMetrics({ register: metricsRegistry });
 /** Latency buckets in seconds, from a cached answer (~1 ms) to a subgraph timeout (several seconds). */
 export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+export function counter<L extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
   const existing = metricsRegistry.getSingleMetric(name);
   if (existing) return existing as Counter<L>;
   return new Counter({ name, help, labelNames, registers: [metricsRegistry] });

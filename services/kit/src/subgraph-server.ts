@@ -6,16 +6,24 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
 import type { DataSource } from "typeorm";
 import { readRevision } from "./data-revision";
+import type { HttpLimits } from "./http-limits";
 import { Loaders } from "./loaders";
-import { type Route, type RunningServer, sendJson, serve } from "./serve";
+import { logger } from "./logger";
+import { checkGatewaySecret } from "./secret";
+import { HttpError, type Route, type RunningServer, sendError, sendJson, serve } from "./serve";
 
 export interface SubgraphContext {
   db: DataSource;
   loaders: Loaders;
+  /** aborted when the caller (the gateway) goes away before the answer is sent: long work may stop */
+  signal: AbortSignal;
 }
 
-export function createContext(db: DataSource): SubgraphContext {
-  return { db, loaders: new Loaders() };
+/** The signal of a request nobody can abandon: one run in process, to its end. */
+const NEVER_ABORTED = new AbortController().signal;
+
+export function createContext(db: DataSource, signal: AbortSignal = NEVER_ABORTED): SubgraphContext {
+  return { db, loaders: new Loaders(), signal };
 }
 
 export type Executor = (source: string, variableValues?: Record<string, unknown>) => Promise<ExecutionResult>;
@@ -33,15 +41,12 @@ export function localExecutor(schema: GraphQLSchema, db: DataSource): Executor {
  */
 export const DATA_MAX_AGE_SECONDS = 300;
 
-/** `embedded`: run inside another server's process, which owns shutdown on signals */
-export function createSubgraphServer(
-  schema: GraphQLSchema,
-  options: { embedded?: boolean } = {},
-): ApolloServer<SubgraphContext> {
+/** Signals are not Apollo's to handle: a subgraph process drains on them (shutdownOnSignals). */
+export function createSubgraphServer(schema: GraphQLSchema): ApolloServer<SubgraphContext> {
   return new ApolloServer<SubgraphContext>({
     schema,
     introspection: true,
-    stopOnTerminationSignals: options.embedded ? false : undefined,
+    stopOnTerminationSignals: false,
     plugins: [
       // no Apollo usage reporting here, so the per-request inline trace would be computed for nobody
       ApolloServerPluginInlineTraceDisabled(),
@@ -51,20 +56,38 @@ export function createSubgraphServer(
   });
 }
 
+export interface ListenSubgraphOptions {
+  port: number;
+  /** default 127.0.0.1, so only this machine reaches it; HOST=0.0.0.0 (or an address) opens it further */
+  host?: string;
+  /** the gateway's shared secret (GATEWAY_SECRET), which every route but /health, /ready and /metrics requires */
+  secret: string;
+  limits?: Partial<HttpLimits>;
+}
+
+/** Serves a subgraph to its gateway alone: on loopback by default, and only to callers with the secret. */
 export async function listenSubgraph(
   name: string,
   schema: GraphQLSchema,
   db: DataSource,
-  port: number,
-  host?: string,
+  options: ListenSubgraphOptions,
 ): Promise<RunningServer> {
+  const { secret } = options;
+  if (!secret) throw new Error(`The ${name} subgraph needs the gateway's shared secret (GATEWAY_SECRET).`);
   const running = await serve(createSubgraphServer(schema), {
-    port,
-    host,
-    context: async () => createContext(db),
-    routes: { [REVISION_PATH]: revisionRoute(db) },
+    port: options.port,
+    host: options.host ?? "127.0.0.1",
+    service: name,
+    context: async (_request, signal) => createContext(db, signal),
+    guard: (request) => checkGatewaySecret(request, secret),
+    ready: async () => {
+      await readRevision(db.manager);
+      return true;
+    },
+    routes: { [REVISION_PATH]: revisionRoute(name, db) },
+    limits: options.limits,
   });
-  if (port !== 0) console.log(`${name} subgraph ready at ${running.url}`);
+  if (options.port !== 0) console.log(`${name} subgraph ready at ${running.url}`);
   return running;
 }
 
@@ -72,13 +95,17 @@ export async function listenSubgraph(
 export const REVISION_PATH = "/revision";
 
 /** `{ "revision": 12 }`, read per request (one primary-key read), never cached; 503 when the database is away. */
-function revisionRoute(db: DataSource): Route {
+function revisionRoute(name: string, db: DataSource): Route {
   return async (_request, response) => {
     response.setHeader("cache-control", "no-store");
     try {
       sendJson(response, 200, { revision: await readRevision(db.manager) });
     } catch (error) {
-      sendJson(response, 503, { error: `The database cannot be read: ${(error as Error).message}` });
+      logger.warn({ service: name, err: error }, "the database cannot be read");
+      sendError(
+        response,
+        new HttpError(503, "DATABASE_UNAVAILABLE", "The subgraph's database cannot be read."),
+      );
     }
   };
 }

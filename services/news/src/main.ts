@@ -1,13 +1,19 @@
-// Runs the news subgraph: env -> database -> server -> listen.
-import { portFromEnv } from "@twingraph/kit/http";
+// Runs the news subgraph: env -> database -> server -> listen; drains on SIGTERM and SIGINT.
+import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { buildNewsSubgraph } from "./schema";
 import { NEWS, openNewsDatabase } from "./server";
 
 async function main(): Promise<void> {
+  const secret = requireGatewaySecret();
   const [db, subgraph] = await Promise.all([openNewsDatabase(), buildNewsSubgraph()]);
-  await listenSubgraph(NEWS.name, subgraph.schema, db, portFromEnv("NEWS_PORT", defaultPort(NEWS.name)));
+  const running = await listenSubgraph(NEWS.name, subgraph.schema, db, {
+    port: portFromEnv("NEWS_PORT", defaultPort(NEWS.name)),
+    host: process.env.HOST || undefined,
+    secret,
+  });
+  shutdownOnSignals(running, { service: NEWS.name, release: () => db.destroy() });
 }
 
 main().catch((error: unknown) => {

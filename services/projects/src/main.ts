@@ -1,18 +1,19 @@
-// Runs the projects subgraph: env -> database -> server -> listen.
-import { portFromEnv } from "@twingraph/kit/http";
+// Runs the projects subgraph: env -> database -> server -> listen; drains on SIGTERM and SIGINT.
+import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { buildProjectsSubgraph } from "./schema";
 import { openProjectsDatabase, PROJECTS } from "./server";
 
 async function main(): Promise<void> {
+  const secret = requireGatewaySecret();
   const [db, subgraph] = await Promise.all([openProjectsDatabase(), buildProjectsSubgraph()]);
-  await listenSubgraph(
-    PROJECTS.name,
-    subgraph.schema,
-    db,
-    portFromEnv("PROJECTS_PORT", defaultPort(PROJECTS.name)),
-  );
+  const running = await listenSubgraph(PROJECTS.name, subgraph.schema, db, {
+    port: portFromEnv("PROJECTS_PORT", defaultPort(PROJECTS.name)),
+    host: process.env.HOST || undefined,
+    secret,
+  });
+  shutdownOnSignals(running, { service: PROJECTS.name, release: () => db.destroy() });
 }
 
 main().catch((error: unknown) => {

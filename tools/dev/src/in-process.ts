@@ -27,7 +27,7 @@ export class InProcessDataSource implements GraphQLDataSource {
     schema: GraphQLSchema,
     private readonly db: DataSource,
   ) {
-    this.server = createSubgraphServer(schema, { embedded: true });
+    this.server = createSubgraphServer(schema);
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

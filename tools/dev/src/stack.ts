@@ -1,7 +1,13 @@
 // The stack `npm start` runs on one machine: every subgraph of the manifest and the gateway, each as
-// its own process, as they deploy. The gateway is started by its entry point, never imported.
+// its own process, as they deploy, sharing one gateway secret (GATEWAY_SECRET, else a new one per
+// run). The gateway is started by its entry point, never imported.
 import { type ChildProcess, spawn } from "node:child_process";
-import { portFromEnv } from "@twingraph/kit/http";
+import {
+  gatewaySecretFromEnv,
+  generateGatewaySecret,
+  portFromEnv,
+  shutdownGraceFromEnv,
+} from "@twingraph/kit/http";
 import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
 import {
   closeDatabases,
@@ -16,6 +22,8 @@ import { capitalized, fromChildProcess, type SupervisedProcess, Supervisor } fro
 export const GATEWAY_PORT = 4000;
 const READY_TIMEOUT_MS = 60_000;
 const READY_LINE = /gateway ready at (\S+)/;
+/** A part that drains on SIGTERM gets its grace period and this much more before SIGKILL. */
+const STOP_MARGIN_MS = 2_000;
 
 /** A process of the stack: what runs it and the variables that place it. */
 export interface Part {
@@ -48,8 +56,19 @@ function portVariable(name: string): string {
   return `${name.toUpperCase()}_PORT`;
 }
 
-/** Each subgraph of the manifest on its <NAME>_PORT, else the manifest's port; run by its package's ./main. */
-export function subgraphParts(entries: readonly SubgraphEntry[] = readSubgraphManifest()): SubgraphPart[] {
+/** The secret every part of one run shares: GATEWAY_SECRET (or GATEWAY_SECRET_FILE) when set, else a new one. */
+export function stackSecret(): string {
+  return gatewaySecretFromEnv() ?? generateGatewaySecret();
+}
+
+/**
+ * Each subgraph of the manifest on its <NAME>_PORT, else the manifest's port, on loopback (where
+ * subgraphs listen unless HOST says otherwise); run by its package's ./main.
+ */
+export function subgraphParts(
+  secret: string,
+  entries: readonly SubgraphEntry[] = readSubgraphManifest(),
+): SubgraphPart[] {
   return entries.map((entry) => {
     const port = portFromEnv(portVariable(entry.name), entry.port);
     if (port === 0) throw new Error(`${portVariable(entry.name)} must name a port: the gateway needs it`);
@@ -57,20 +76,24 @@ export function subgraphParts(entries: readonly SubgraphEntry[] = readSubgraphMa
       name: entry.name,
       label: `the ${entry.name} subgraph`,
       main: require.resolve(`${entry.package}/main`),
-      env: { [portVariable(entry.name)]: String(port) },
+      env: { [portVariable(entry.name)]: String(port), GATEWAY_SECRET: secret },
       port,
-      url: `http://localhost:${port}/graphql`,
+      url: `http://127.0.0.1:${port}/graphql`,
     };
   });
 }
 
-/** The gateway on GATEWAY_PORT, told where each subgraph listens (CITIES_URL and the like). */
-export function gatewayPart(subgraphs: readonly SubgraphPart[]): Part {
+/** The gateway on GATEWAY_PORT, told where each subgraph listens (CITIES_URL and the like) and their secret. */
+export function gatewayPart(subgraphs: readonly SubgraphPart[], secret: string): Part {
   const urls = subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_URL`, subgraph.url]);
   return {
     label: "the gateway",
     main: require.resolve("@twingraph/gateway/main"),
-    env: { GATEWAY_PORT: String(portFromEnv("GATEWAY_PORT", GATEWAY_PORT)), ...Object.fromEntries(urls) },
+    env: {
+      GATEWAY_PORT: String(portFromEnv("GATEWAY_PORT", GATEWAY_PORT)),
+      GATEWAY_SECRET: secret,
+      ...Object.fromEntries(urls),
+    },
   };
 }
 
@@ -90,6 +113,7 @@ export function superviseSubgraph(part: SubgraphPart): Supervisor {
   const supervisor = new Supervisor({
     label: part.label,
     log: (message) => console.error(message),
+    stopTimeoutMs: shutdownGraceFromEnv() + STOP_MARGIN_MS,
     start() {
       const child = fromChildProcess(spawnPart(part));
       started(part, child);
@@ -118,6 +142,7 @@ export function superviseGateway(part: Part): { supervisor: Supervisor; ready: P
   const supervisor = new Supervisor({
     label: part.label,
     log: (message) => console.error(message),
+    stopTimeoutMs: shutdownGraceFromEnv() + STOP_MARGIN_MS,
     start() {
       const child = spawnPart(part, "pipe");
       const supervised = fromChildProcess(child);
@@ -140,9 +165,9 @@ export function superviseGateway(part: Part): { supervisor: Supervisor; ready: P
   return { supervisor, ready };
 }
 
-/** Resolves once the subgraph's /health answers; rejects after a minute or once `alive` says no. */
+/** Resolves once the subgraph's /ready answers 200; rejects after a minute or once `alive` says no. */
 export async function waitUntilHealthy(part: SubgraphPart, alive: () => boolean = () => true): Promise<void> {
-  const url = `http://localhost:${part.port}/health`;
+  const url = `http://127.0.0.1:${part.port}/ready`;
   await waitFor(part, alive, async () => {
     try {
       return (await fetch(url)).ok;

@@ -5,6 +5,7 @@
 import {
   gatewayPart,
   seedIfNeeded,
+  stackSecret,
   subgraphParts,
   superviseGateway,
   superviseSubgraph,
@@ -15,8 +16,9 @@ import type { Supervisor } from "./supervisor";
 
 async function main(): Promise<void> {
   await seedIfNeeded();
-  const subgraphs = subgraphParts();
-  const gatewayProcess = gatewayPart(subgraphs);
+  const secret = stackSecret();
+  const subgraphs = subgraphParts(secret);
+  const gatewayProcess = gatewayPart(subgraphs, secret);
   const gateway = superviseGateway(gatewayProcess);
   const supervised = subgraphs.map((part) => ({ part, supervisor: superviseSubgraph(part) }));
   const everything: Supervisor[] = [...supervised.map(({ supervisor }) => supervisor), gateway.supervisor];

@@ -104,7 +104,6 @@ function partnershipSection(
 ): HTMLElement {
   const members =
     partnership.cities.length > 2 ? partnership.cities.map((city) => city.displayName).join(", ") : undefined;
-  const visit = latestVisit(partnership.visits);
   return html(
     "section",
     { class: "partnership" },
@@ -118,9 +117,26 @@ function partnershipSection(
       ...(partnership.until ? fact(strings.until, dateElement(partnership.until, language)) : []),
       ...(members ? fact(strings.members, members) : []),
     ),
-    visit ? visitSection(visit, language, strings) : null,
-    partnership.projects.length > 0 ? projectsSection(partnership.projects, language, strings) : null,
+    visitPart(partnership.visits, language, strings),
+    projectsPart(partnership.projects, language, strings),
   );
+}
+
+/** The latest visit, if any; a note instead when the visits could not be asked. */
+function visitPart(visits: readonly VisitData[] | null, language: UiLanguage, strings: UiStrings) {
+  if (visits === null) return unavailable(strings.visitsUnavailable);
+  const visit = latestVisit(visits);
+  return visit ? visitSection(visit, language, strings) : null;
+}
+
+/** The projects, if any; a note instead when the projects could not be asked. */
+function projectsPart(projects: readonly ProjectData[] | null, language: UiLanguage, strings: UiStrings) {
+  if (projects === null) return unavailable(strings.projectsUnavailable);
+  return projects.length > 0 ? projectsSection(projects, language, strings) : null;
+}
+
+function unavailable(text: string): HTMLElement {
+  return html("p", { class: "unavailable", part: "unavailable" }, text);
 }
 
 function fact(term: string, description: Child): HTMLElement[] {

@@ -42,13 +42,16 @@ export interface PartnershipData {
   since: string | null;
   until: string | null;
   cities: PlaceData[];
-  visits: VisitData[];
-  projects: ProjectData[];
+  /** null when the news subgraph could not be asked (docs/api-policy.md): shown as unavailable */
+  visits: VisitData[] | null;
+  /** null when the projects subgraph could not be asked: shown as unavailable */
+  projects: ProjectData[] | null;
   sources: SourceData[];
 }
 
 export interface CityData extends PlaceData {
-  partnerships: PartnershipData[];
+  /** null when the agreements subgraph could not be asked: never shown, see showableDespiteErrors */
+  partnerships: PartnershipData[] | null;
 }
 
 export interface TwinPartnershipsData {
@@ -63,11 +66,40 @@ export interface Partner {
   sources: SourceData[];
 }
 
+/** An error of the graph's answer, with the path of the field it nulled where it names one. */
+export interface AnswerError {
+  message: string;
+  path?: readonly (string | number)[];
+}
+
+/** A partnership's lists its details mark unavailable when they come null. */
+const LISTS_SHOWN_UNAVAILABLE: ReadonlySet<string | number | undefined> = new Set(["visits", "projects"]);
+
+/**
+ * Whether an answer that came with errors is still worth showing: the city and its partnerships
+ * are there, and each error either nulled a partnership's visits or projects, which its details
+ * mark unavailable, or names no path (a subgraph the gateway could not reach: it nulls that
+ * subgraph's fields as a whole, and a null city or partnership list is refused here). Anything else
+ * could show a partial list of partners as if it were complete.
+ */
+export function showableDespiteErrors(data: TwinPartnershipsData, errors: readonly AnswerError[]): boolean {
+  const partnerships = data.city?.partnerships;
+  if (!partnerships) return false;
+  return errors.every((error) => {
+    if (!error.path) return true;
+    const [root, field, index, list] = error.path;
+    if (root !== "city" || field !== "partnerships" || typeof index !== "number") return false;
+    if (!LISTS_SHOWN_UNAVAILABLE.has(list)) return false;
+    return partnerships[index]?.[list as "visits" | "projects"] === null;
+  });
+}
+
 /** One entry per partner place, in the collation order of the page's language. */
 export function partnersOf(city: CityData, language: string): Partner[] {
   const byPlace = new Map<string, PartnershipData[]>();
   const places = new Map<string, PlaceData>();
-  for (const partnership of city.partnerships) {
+  // null only beside an error, which showableDespiteErrors refuses, so no answer shown lacks them
+  for (const partnership of city.partnerships ?? []) {
     for (const place of partnership.cities) {
       if (place.id === city.id) continue;
       places.set(place.id, place);

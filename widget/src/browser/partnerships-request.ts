@@ -11,10 +11,14 @@ export interface PersistedRequest {
   variables: Record<string, unknown>;
 }
 
-interface GraphQLError {
+export interface GraphQLError {
   message: string;
+  path?: readonly (string | number)[];
   extensions?: { code?: string };
 }
+
+/** Whether data that came with errors is still worth showing: its caller marks what is missing. */
+export type ShowableDespiteErrors<TData> = (data: TData, errors: readonly GraphQLError[]) => boolean;
 
 interface GraphQLBody<TData> {
   data?: TData | null;
@@ -39,16 +43,18 @@ export function persistedGetUrl(request: PersistedRequest): URL {
   return url;
 }
 
+/** An answer with errors fails, unless `showable` accepts its data (by default it never does). */
 export async function fetchPersisted<TData>(
   request: PersistedRequest,
   signal?: AbortSignal,
   fetcher: typeof fetch = fetch,
+  showable: ShowableDespiteErrors<TData> = () => false,
 ): Promise<TData> {
   // a simple GET (no custom headers) needs no CORS preflight from a portal on another origin
   const first = await readBody<TData>(
     await fetcher(persistedGetUrl(request), { headers: { accept: ACCEPT }, signal }),
   );
-  if (!isPersistedQueryNotFound(first)) return dataOf(first);
+  if (!isPersistedQueryNotFound(first)) return dataOf(first, showable);
   const registered = await fetcher(request.endpoint, {
     method: "POST",
     headers: { accept: ACCEPT, "content-type": "application/json" },
@@ -60,7 +66,7 @@ export async function fetchPersisted<TData>(
     }),
     signal,
   });
-  return dataOf(await readBody<TData>(registered));
+  return dataOf(await readBody<TData>(registered), showable);
 }
 
 function persistedQueryExtension(sha256Hash: string) {
@@ -80,10 +86,12 @@ function isPersistedQueryNotFound(body: GraphQLBody<unknown>): boolean {
   );
 }
 
-/** Any error fails the whole answer: a partial list of partners would look complete. */
-function dataOf<TData>(body: GraphQLBody<TData>): TData {
-  if (body.errors?.length) throw new GraphQLRequestError(body.errors.map((error) => error.message));
-  if (body.data === undefined || body.data === null)
-    throw new GraphQLRequestError(["No data in the answer."]);
-  return body.data;
+/** An error fails the whole answer unless the caller can show what is missing as missing. */
+function dataOf<TData>(body: GraphQLBody<TData>, showable: ShowableDespiteErrors<TData>): TData {
+  const errors = body.errors ?? [];
+  const data = body.data;
+  if (errors.length > 0 && (data === undefined || data === null || !showable(data, errors)))
+    throw new GraphQLRequestError(errors.map((error) => error.message));
+  if (data === undefined || data === null) throw new GraphQLRequestError(["No data in the answer."]);
+  return data;
 }

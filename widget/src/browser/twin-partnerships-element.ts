@@ -11,6 +11,7 @@ import {
   type Partner,
   type PlaceData,
   partnersOf,
+  showableDespiteErrors,
   type TwinPartnershipsData,
 } from "./partners-model";
 import { fetchPersisted, GraphQLRequestError } from "./partnerships-request";
@@ -124,6 +125,8 @@ export class TwinPartnershipsElement extends HTMLElement {
           variables: { city: cityId, lang: this.language },
         },
         signal,
+        fetch,
+        showableDespiteErrors,
       );
       if (!data.city) return { kind: "unknown", cityId };
       return { kind: "ready", city: data.city, partners: partnersOf(data.city, this.language) };

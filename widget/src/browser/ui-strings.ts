@@ -35,6 +35,10 @@ export interface UiStrings {
   host: string;
   purpose: string;
   projects: string;
+  /** when the visits could not be asked (a subgraph was down) */
+  visitsUnavailable: string;
+  /** when the projects could not be asked */
+  projectsUnavailable: string;
   sources: string;
   kinds: Record<PartnershipKind, string>;
   statuses: Record<PartnershipStatus, string>;
@@ -66,6 +70,8 @@ export const UI_STRINGS: Record<UiLanguage, UiStrings> = {
     host: "Host",
     purpose: "Purpose",
     projects: "Projects",
+    visitsUnavailable: "Visits unavailable at the moment.",
+    projectsUnavailable: "Projects unavailable at the moment.",
     sources: "Sources",
     kinds: {
       TWINNING: "Twinning",
@@ -108,6 +114,8 @@ export const UI_STRINGS: Record<UiLanguage, UiStrings> = {
     host: "Gostitelj",
     purpose: "Namen",
     projects: "Projekti",
+    visitsUnavailable: "Obiski trenutno niso na voljo.",
+    projectsUnavailable: "Projekti trenutno niso na voljo.",
     sources: "Viri",
     kinds: {
       TWINNING: "Pobratenje",
@@ -145,6 +153,8 @@ export const UI_STRINGS: Record<UiLanguage, UiStrings> = {
     host: "Домаћин",
     purpose: "Сврха",
     projects: "Пројекти",
+    visitsUnavailable: "Посете тренутно нису доступне.",
+    projectsUnavailable: "Пројекти тренутно нису доступни.",
     sources: "Извори",
     kinds: {
       TWINNING: "Братимљење",
@@ -182,6 +192,8 @@ export const UI_STRINGS: Record<UiLanguage, UiStrings> = {
     host: "Domaćin",
     purpose: "Svrha",
     projects: "Projekti",
+    visitsUnavailable: "Posete trenutno nisu dostupne.",
+    projectsUnavailable: "Projekti trenutno nisu dostupni.",
     sources: "Izvori",
     kinds: {
       TWINNING: "Bratimljenje",
@@ -219,6 +231,8 @@ export const UI_STRINGS: Record<UiLanguage, UiStrings> = {
     host: "Hôte",
     purpose: "Objet",
     projects: "Projets",
+    visitsUnavailable: "Visites indisponibles pour le moment.",
+    projectsUnavailable: "Projets indisponibles pour le moment.",
     sources: "Sources",
     kinds: {
       TWINNING: "Jumelage",
@@ -256,6 +270,8 @@ export const UI_STRINGS: Record<UiLanguage, UiStrings> = {
     host: "Gastgeber",
     purpose: "Zweck",
     projects: "Projekte",
+    visitsUnavailable: "Besuche derzeit nicht verfügbar.",
+    projectsUnavailable: "Projekte derzeit nicht verfügbar.",
     sources: "Quellen",
     kinds: {
       TWINNING: "Städtepartnerschaft",

@@ -19,7 +19,7 @@ export const WIDGET_CSS = /* CSS */ `
 }
 .header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.6em; margin-bottom: 0.25em; }
 .title { font-size: 1.25em; margin: 0; }
-.subtitle, .status, .meta, dt, .credit, .detail { color: var(--twin-muted, #4d5564); }
+.subtitle, .status, .meta, dt, .credit, .detail, .unavailable { color: var(--twin-muted, #4d5564); }
 .subtitle { margin: 0; }
 .status { margin: 0 0 0.75em; font-size: 0.9em; }
 .layout { display: grid; gap: 1em; }
@@ -53,6 +53,7 @@ export const WIDGET_CSS = /* CSS */ `
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; }
 dd { margin: 0; }
 .visit-date { margin: 0 0 0.2em; }
+.unavailable { font-size: 0.9em; font-style: italic; margin: 0.6em 0 0; }
 .section-heading { font-size: 0.95em; margin: 0.6em 0 0.2em; }
 .section-list { margin: 0; padding-inline-start: 1.2em; }
 .sources .section-list { font-size: 0.85em; word-break: break-all; }

@@ -1,5 +1,5 @@
 // Which part of the network a query looks at: partnerships by country, kind, status and period.
-import { badUserInput, checkCountry, checkDate } from "@twingraph/kit/subgraph";
+import { badUserInput, checkCountry, checkDate, checkListLength } from "@twingraph/kit/subgraph";
 import { WHOLE_NETWORK } from "@twingraph/network";
 import { Field, InputType } from "type-graphql";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
@@ -47,8 +47,8 @@ export function checkNetworkFilter(filter: NetworkFilter | null | undefined): Pa
   return {
     countryCode: checkCountry(filter.country, "filter.country") ?? null,
     domestic: filter.domestic ?? false,
-    kinds: [...new Set(filter.kinds ?? [])].sort(),
-    statuses: [...new Set(filter.statuses ?? [])].sort(),
+    kinds: [...new Set(checkListLength(filter.kinds ?? [], "filter.kinds"))].sort(),
+    statuses: [...new Set(checkListLength(filter.statuses ?? [], "filter.statuses"))].sort(),
     from: checkDate(filter.from, "filter.from") ?? null,
     to: checkDate(filter.to, "filter.to") ?? null,
   };

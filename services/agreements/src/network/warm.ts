@@ -1,16 +1,101 @@
-// Whole-network closeness and betweenness take minutes on the world network: a started subgraph
-// computes them in the background (in a worker thread) so the first researcher to ask does not wait.
-// Results are stored per data revision, so a restart without new data finds them done.
-import { WHOLE_NETWORK } from "@twingraph/network";
+// Whole-network closeness and betweenness take minutes on the world network: the subgraph computes
+// them itself in the background (in a worker thread), once per data revision, at start and again
+// when a read finds a new revision, and stores them (network_metric). Reads never wait for them nor
+// write them: until they are stored, a read gets MEASURE_NOT_READY with an estimate of the wait.
+import { logger } from "@twingraph/kit/http";
+import { centralityCost, MeasureCancelledError, type SlowMeasure, WHOLE_NETWORK } from "@twingraph/network";
 import type { DataSource } from "typeorm";
-import { networkView } from "./cache";
-import { centralityScores } from "./metric-store";
+import { networkView, onNewRevision } from "./cache";
+import type { PartnershipView } from "./data";
+import { backgroundPool, databaseTag } from "./limits";
+import { storedScores, storeScores } from "./metric-store";
 
-export async function warmNetwork(db: DataSource, log: (line: string) => void = console.log): Promise<void> {
-  const view = await networkView(db, WHOLE_NETWORK);
-  for (const measure of ["closeness", "betweenness"] as const) {
+type Log = (line: string) => void;
+
+const logLine: Log = (line) => logger.info(line);
+
+const MEASURES: readonly SlowMeasure[] = ["closeness", "betweenness"];
+
+export interface WholeNetworkRun {
+  revision: number;
+  /** settles when both measures are stored, or the run was cancelled or failed (and said so) */
+  done: Promise<void>;
+  /** seconds until the run is likely done, at least 1 */
+  retryAfterSeconds(): number;
+}
+
+interface Run extends WholeNetworkRun {
+  controller: AbortController;
+}
+
+const runs = new WeakMap<DataSource, Run>();
+const logs = new WeakMap<DataSource, Log>();
+
+/**
+ * Computes the whole network's measures for the current revision, and again for each new revision a
+ * read of the network finds from now on. Resolves when the current revision's are stored.
+ */
+export async function warmNetwork(db: DataSource, log: Log = logLine): Promise<void> {
+  logs.set(db, log);
+  onNewRevision(db, () => {
+    networkView(db, WHOLE_NETWORK)
+      .then((view) => scheduleWholeNetwork(db, view))
+      .catch((error: unknown) => log(`agreements: could not read the network: ${messageOf(error)}`));
+  });
+  await scheduleWholeNetwork(db, await networkView(db, WHOLE_NETWORK)).done;
+}
+
+/**
+ * The background computation of the whole network `view` (its revision's), started unless one for
+ * that revision is under way; one for an earlier revision is cancelled, as nobody will read it.
+ */
+export function scheduleWholeNetwork(db: DataSource, view: PartnershipView): WholeNetworkRun {
+  const current = runs.get(db);
+  if (current?.revision === view.revision) return current;
+  current?.controller.abort();
+  const log = logs.get(db) ?? logLine;
+  const controller = new AbortController();
+  const started = Date.now();
+  const estimatedSeconds = MEASURES.reduce(
+    (sum, measure) => sum + centralityCost(view.graph, measure).seconds,
+    0,
+  );
+  const run: Run = {
+    revision: view.revision,
+    controller,
+    done: Promise.resolve(),
+    retryAfterSeconds() {
+      const remaining = estimatedSeconds - (Date.now() - started) / 1000;
+      // past its estimate, it is still some way off: a tenth of the estimate is a fair next look
+      return Math.max(1, Math.ceil(remaining > 0 ? remaining : estimatedSeconds / 10));
+    },
+  };
+  run.done = computeAndStore(db, view, controller.signal, log).catch((error: unknown) => {
+    // a later read starts again
+    if (runs.get(db) === run) runs.delete(db);
+    if (!(error instanceof MeasureCancelledError))
+      log(`agreements: could not compute the whole-network measures: ${messageOf(error)}`);
+  });
+  runs.set(db, run);
+  return run;
+}
+
+async function computeAndStore(
+  db: DataSource,
+  view: PartnershipView,
+  signal: AbortSignal,
+  log: Log,
+): Promise<void> {
+  for (const measure of MEASURES) {
+    if (await storedScores(db, measure, view.revision)) continue;
     const started = Date.now();
-    await centralityScores(db, view, measure);
+    const key = `${databaseTag(db)}|${view.revision}|${measure}`;
+    const scores = await backgroundPool.measure(key, view.graph, measure, signal);
+    await storeScores(db, measure, view.revision, scores);
     log(`agreements: whole-network ${measure} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

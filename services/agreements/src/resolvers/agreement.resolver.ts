@@ -1,11 +1,11 @@
 // Queries over agreements and the agreement fields that point at other records.
 import { checkFirst, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";
+import { AgreementCity } from "../entities/agreement-city.entity";
 import { AgreementKind } from "../entities/enums";
 import { Partnership } from "../entities/partnership.entity";
-import { agreementLoader, cityAgreementIdsLoader, partnershipLoader } from "./agreements.loaders";
+import { agreementLoader, partnershipLoader } from "./agreements.loaders";
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
@@ -22,12 +22,16 @@ export class AgreementResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Agreement[]> {
     checkFirst(first);
-    const ids = cityId ? await cityAgreementIdsLoader(context).load(cityId) : undefined;
-    return context.db.getRepository(Agreement).find({
-      where: { ...(ids ? { id: In(ids) } : {}), ...(kind ? { kind } : {}) },
-      order: { signedOn: "DESC", id: "ASC" },
-      take: first,
-    });
+    const query = context.db.getRepository(Agreement).createQueryBuilder("a");
+    // a subquery, not the city's agreement ids as parameters: a city may be bound by more than a
+    // statement can list
+    if (cityId)
+      query.andWhere(
+        `a.id IN ${query.subQuery().select("ac.agreementId").from(AgreementCity, "ac").where("ac.cityId = :cityId").getQuery()}`,
+        { cityId },
+      );
+    if (kind) query.andWhere("a.kind = :kind", { kind });
+    return query.orderBy("a.signedOn", "DESC").addOrderBy("a.id", "ASC").take(first).getMany();
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: "the earlier document it rests on" })

@@ -1,5 +1,11 @@
 // Batched lookups of partnerships, their members and agreements: one statement per kind per request.
-import { linkLoader, loadLists, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
+import {
+  findInBatches,
+  linkLoader,
+  loadLists,
+  recordLoader,
+  type SubgraphContext,
+} from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";
 import { AgreementCity } from "../entities/agreement-city.entity";
@@ -50,10 +56,12 @@ export function partnershipAgreementIdsLoader(context: SubgraphContext) {
     const members = await loadLists(memberLoader(context), partnershipIds);
     const cityIds = [...new Set(members.flat())];
     const [own, perCity] = await Promise.all([
-      context.db.getRepository(Agreement).find({
-        select: { id: true, partnershipId: true },
-        where: { partnershipId: In([...partnershipIds]) },
-      }),
+      findInBatches(partnershipIds, (batch) =>
+        context.db.getRepository(Agreement).find({
+          select: { id: true, partnershipId: true },
+          where: { partnershipId: In(batch) },
+        }),
+      ),
       loadLists(cityAgreementIdsLoader(context), cityIds),
     ]);
     const agreementsOfCity = new Map(cityIds.map((cityId, index) => [cityId, perCity[index]]));

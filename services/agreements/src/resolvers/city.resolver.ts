@@ -1,4 +1,6 @@
 // What this subgraph adds to City: its partnerships, its partners and the agreements that bind it.
+// Each is nullable (docs/api-policy.md): with this subgraph down, the gateway nulls these fields
+// alone, not the City.
 import { loadLists, loadPresent, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Agreement } from "../entities/agreement.entity";
@@ -14,13 +16,13 @@ import {
 
 @Resolver(() => CityRef)
 export class CityPartnershipsResolver {
-  @FieldResolver(() => [Partnership])
+  @FieldResolver(() => [Partnership], { nullable: true })
   async partnerships(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Partnership[]> {
     const ids = await cityPartnershipIdsLoader(context).load(city.id);
     return loadPresent(partnershipLoader(context), ids);
   }
 
-  @FieldResolver(() => [CityRef], { description: "the other cities of its partnerships" })
+  @FieldResolver(() => [CityRef], { nullable: true, description: "the other cities of its partnerships" })
   async partners(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<CityRef[]> {
     const ids = await cityPartnershipIdsLoader(context).load(city.id);
     const memberLists = await loadLists(memberLoader(context), ids);
@@ -29,7 +31,7 @@ export class CityPartnershipsResolver {
     return [...partnerIds].map(cityRef);
   }
 
-  @FieldResolver(() => [Agreement])
+  @FieldResolver(() => [Agreement], { nullable: true })
   async agreements(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Agreement[]> {
     const ids = await cityAgreementIdsLoader(context).load(city.id);
     return loadPresent(agreementLoader(context), ids);

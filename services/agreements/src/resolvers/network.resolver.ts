@@ -5,6 +5,7 @@ import {
   checkFirst,
   checkNonEmpty,
   checkOffset,
+  codedError,
   countryOf,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
@@ -18,15 +19,16 @@ import {
   type Group,
   neighbourhood,
   rank,
+  scopeKey,
   shortestChain,
   startsPerYear,
 } from "@twingraph/network";
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { cityRef } from "../entities/city-ref";
 import { networkView } from "../network/cache";
-import type { PartnershipLink } from "../network/data";
+import { centralityScores } from "../network/centrality";
+import type { PartnershipLink, PartnershipScope } from "../network/data";
 import { checkNetworkFilter, NetworkFilter } from "../network/filter";
-import { centralityScores } from "../network/metric-store";
 import {
   CentralityMeasure,
   CountryPair,
@@ -46,6 +48,28 @@ import {
 /** Exports read the whole network in one request; everything else pages by the usual 100. */
 const MAX_EXPORT_PAGE = 100_000;
 const MAX_DEPTH = 4;
+/**
+ * Distinct filters one request may look at: each is a view held until the answer is sent (some
+ * 15 MB for a world-sized one), so aliases must not multiply them without bound.
+ */
+export const MAX_VIEWS_PER_REQUEST = 10;
+
+const viewsOfRequest = new WeakMap<SubgraphContext, Set<string>>();
+
+function countView(context: SubgraphContext, scope: PartnershipScope): void {
+  let keys = viewsOfRequest.get(context);
+  if (!keys) {
+    keys = new Set();
+    viewsOfRequest.set(context, keys);
+  }
+  keys.add(scopeKey(scope));
+  if (keys.size > MAX_VIEWS_PER_REQUEST)
+    throw codedError(
+      "OPERATION_LIMIT_EXCEEDED",
+      `A request may look at ${MAX_VIEWS_PER_REQUEST} distinct network filters at most; ask for the others in further requests.`,
+      { limit: "networkViews", maximum: MAX_VIEWS_PER_REQUEST },
+    );
+}
 
 function link(record: PartnershipLink): NetworkLink {
   return { ...record, source: cityRef(record.source), target: cityRef(record.target) };
@@ -75,6 +99,7 @@ export class NetworkResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Network> {
     const scope = checkNetworkFilter(filter);
+    countView(context, scope);
     const snapshot = await networkView(context.db, scope);
     return {
       snapshot,
@@ -130,7 +155,7 @@ export class NetworkResolver {
     checkFirst(first);
     checkOffset(offset);
     const countryCode = checkCountry(country) ?? null;
-    const scores = await centralityScores(context.db, network.snapshot, by);
+    const scores = await centralityScores(context.db, network.snapshot, by, context.signal);
     const { graph } = network.snapshot;
     return rank(scores, countryCode)
       .slice(offset, offset + first)
@@ -204,6 +229,7 @@ export class NetworkResolver {
   ): NetworkCommunities {
     checkFirst(first);
     checkFirst(citiesPerGroup, "citiesPerGroup");
+    // a literal such as 1e400 arrives as Infinity (graphql-js parses Float literals with parseFloat)
     if (!(resolution > 0 && resolution <= 100))
       throw badUserInput("resolution", `must be above 0 and at most 100, got ${resolution}`);
     const found = communities(network.snapshot, resolution);

@@ -3,6 +3,7 @@ import {
   checkDate,
   checkFirst,
   checkIdList,
+  checkListLength,
   checkOffset,
   loadLists,
   loadPresent,
@@ -37,7 +38,7 @@ export class PartnershipResolver {
     @Arg("cityIds", () => [ID]) cityIds: string[],
     @Ctx() context: SubgraphContext,
   ): Promise<Partnership | null> {
-    const wanted = checkIdList(cityIds, "cityIds", 2);
+    const wanted = checkIdList(checkListLength(cityIds, "cityIds"), "cityIds", 2);
     const perCity = await loadLists(cityPartnershipIdsLoader(context), wanted);
     const shared = perCity.reduce((common, ids) => common.filter((id) => ids.includes(id)));
     if (shared.length === 0) return null;

@@ -1,5 +1,5 @@
 // Batched lookups of cities and their names, one statement per kind per request.
-import { groupedByKey, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
+import { findInBatches, groupedByKey, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
@@ -10,10 +10,12 @@ export function cityLoader(context: SubgraphContext) {
 
 export function aliasLoader(context: SubgraphContext) {
   return context.loaders.get<string, CityName[]>("city.aliases", async (cityIds) => {
-    const rows = await context.db.getRepository(CityName).find({
-      where: { cityId: In([...cityIds]), kind: In(["alias", "gazetteer"]) },
-      order: { rowId: "ASC" },
-    });
+    const rows = await findInBatches(cityIds, (batch) =>
+      context.db.getRepository(CityName).find({
+        where: { cityId: In(batch), kind: In(["alias", "gazetteer"]) },
+        order: { rowId: "ASC" },
+      }),
+    );
     return groupedByKey(cityIds, rows, (name) => name.cityId).map(withoutRepeats);
   });
 }

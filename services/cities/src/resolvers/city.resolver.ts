@@ -3,6 +3,7 @@ import {
   checkCountry,
   checkFirst,
   checkIdList,
+  checkListLength,
   checkNonEmpty,
   checkOffset,
   type SubgraphContext,
@@ -97,7 +98,7 @@ export class CityResolver {
   ): Promise<City[]> {
     checkFirst(first);
     checkOffset(offset);
-    if (ids) checkIdList(ids, "ids", 1);
+    if (ids) checkIdList(checkListLength(ids, "ids"), "ids", 1);
     const countryCode = checkCountry(country);
     return context.db.getRepository(City).find({
       where: { ...(ids ? { id: In(ids) } : {}), ...(countryCode ? { countryCode } : {}) },

@@ -2,8 +2,9 @@
 import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
+import { EventCity } from "../entities/event-city.entity";
 import { CityRef, cityRef } from "../entities/refs";
-import { cityEventIdsLoader, eventCityIdsLoader, eventLoader } from "./news.loaders";
+import { eventCityIdsLoader, eventLoader } from "./news.loaders";
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -24,10 +25,14 @@ export class EventResolver {
   ): Promise<Event[]> {
     checkFirst(first);
     checkOffset(offset);
-    const ids = cityId ? await cityEventIdsLoader(context).load(cityId) : undefined;
-    if (ids?.length === 0) return [];
     const query = context.db.getRepository(Event).createQueryBuilder("e");
-    if (ids) query.andWhere("e.id IN (:...ids)", { ids });
+    // those it hosts or takes part in, by a subquery rather than the city's event ids as parameters:
+    // a city may have more events than a statement can list
+    if (cityId)
+      query.andWhere(
+        `(e.placeCityId = :cityId OR e.id IN ${query.subQuery().select("ec.eventId").from(EventCity, "ec").where("ec.cityId = :cityId").getQuery()})`,
+        { cityId },
+      );
     // an omitted argument arrives as undefined, an explicit null as null: neither filters
     if (planned !== null && planned !== undefined) query.andWhere("e.planned = :planned", { planned });
     // NULL sorts first in PostgreSQL and last in SQLite; ordering on IS NULL puts undated events last in both

@@ -2,13 +2,9 @@
 import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { NewsItem } from "../entities/news-item.entity";
+import { NewsItemCity } from "../entities/news-item-city.entity";
 import { CityRef, cityRef, ProjectRef, projectRef } from "../entities/refs";
-import {
-  cityNewsIdsLoader,
-  newsItemCityIdsLoader,
-  newsItemLoader,
-  newsItemProjectIdsLoader,
-} from "./news.loaders";
+import { newsItemCityIdsLoader, newsItemLoader, newsItemProjectIdsLoader } from "./news.loaders";
 
 @Resolver(() => NewsItem)
 export class NewsItemResolver {
@@ -28,10 +24,14 @@ export class NewsItemResolver {
   ): Promise<NewsItem[]> {
     checkFirst(first);
     checkOffset(offset);
-    const ids = cityId ? await cityNewsIdsLoader(context).load(cityId) : undefined;
-    if (ids?.length === 0) return [];
     const query = context.db.getRepository(NewsItem).createQueryBuilder("n");
-    if (ids) query.where("n.id IN (:...ids)", { ids });
+    // a subquery, not the city's news ids as parameters: a city may be in more news than a
+    // statement can list
+    if (cityId)
+      query.where(
+        `n.id IN ${query.subQuery().select("nc.newsItemId").from(NewsItemCity, "nc").where("nc.cityId = :cityId").getQuery()}`,
+        { cityId },
+      );
     // NULL sorts first in PostgreSQL and last in SQLite; ordering on IS NULL puts undated items last in both
     return query
       .orderBy("n.publishedOn IS NULL", "ASC")

@@ -1,6 +1,12 @@
 // Batched lookups of news items, visits, events and their link rows: one statement per kind per
 // request, however many parents ask.
-import { groupedByKey, linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
+import {
+  findInBatches,
+  groupedByKey,
+  linkLoader,
+  recordLoader,
+  type SubgraphContext,
+} from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { Event } from "../entities/event.entity";
 import { EventCity } from "../entities/event-city.entity";
@@ -71,9 +77,9 @@ export function visitVisitorIdsLoader(context: SubgraphContext) {
 /** Each city's part in visits: the ones it hosted and the ones it sent a delegation to. */
 export function cityVisitLinksLoader(context: SubgraphContext) {
   return context.loaders.get<string, VisitCity[]>("city.visitLinks", async (cityIds) => {
-    const rows = await context.db
-      .getRepository(VisitCity)
-      .find({ where: { cityId: In([...cityIds]) }, order: { visitId: "ASC" } });
+    const rows = await findInBatches(cityIds, (batch) =>
+      context.db.getRepository(VisitCity).find({ where: { cityId: In(batch) }, order: { visitId: "ASC" } }),
+    );
     return groupedByKey(cityIds, rows, (row) => row.cityId);
   });
 }
@@ -91,11 +97,15 @@ export function eventCityIdsLoader(context: SubgraphContext) {
 export function cityEventIdsLoader(context: SubgraphContext) {
   return context.loaders.get<string, string[]>("city.eventIds", async (cityIds) => {
     const [members, places] = await Promise.all([
-      context.db.getRepository(EventCity).find({ where: { cityId: In([...cityIds]) } }),
-      context.db.getRepository(Event).find({
-        select: { id: true, placeCityId: true },
-        where: { placeCityId: In([...cityIds]) },
-      }),
+      findInBatches(cityIds, (batch) =>
+        context.db.getRepository(EventCity).find({ where: { cityId: In(batch) } }),
+      ),
+      findInBatches(cityIds, (batch) =>
+        context.db.getRepository(Event).find({
+          select: { id: true, placeCityId: true },
+          where: { placeCityId: In(batch) },
+        }),
+      ),
     ]);
     const pairs = [
       ...members.map((row) => ({ cityId: row.cityId, eventId: row.eventId })),

@@ -1,5 +1,6 @@
 // What this subgraph adds to City, Partnership, Project and Agreement: the news that mention them,
-// the visits between their places and the events they hold.
+// the visits between their places and the events they hold. Each is nullable (docs/api-policy.md):
+// with this subgraph down, the gateway nulls these fields alone, not the entity they belong to.
 import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit/subgraph";
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
@@ -35,18 +36,21 @@ async function loadEvents(context: SubgraphContext, ids: readonly string[]): Pro
 
 @Resolver(() => CityRef)
 export class CityNewsResolver {
-  @FieldResolver(() => [NewsItem], { description: "news that mention it, the latest first" })
+  @FieldResolver(() => [NewsItem], { nullable: true, description: "news that mention it, the latest first" })
   async news(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<NewsItem[]> {
     return loadNewsItems(context, await cityNewsIdsLoader(context).load(city.id));
   }
 
-  @FieldResolver(() => [Visit], { description: "visits it hosted or sent, the latest first" })
+  @FieldResolver(() => [Visit], { nullable: true, description: "visits it hosted or sent, the latest first" })
   async visits(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Visit[]> {
     const links = await cityVisitLinksLoader(context).load(city.id);
     return loadVisits(context, [...new Set(links.map((link) => link.visitId))]);
   }
 
-  @FieldResolver(() => [Event], { description: "events it takes part in or hosts, the latest first" })
+  @FieldResolver(() => [Event], {
+    nullable: true,
+    description: "events it takes part in or hosts, the latest first",
+  })
   async events(@Root() city: CityRef, @Ctx() context: SubgraphContext): Promise<Event[]> {
     return loadEvents(context, await cityEventIdsLoader(context).load(city.id));
   }
@@ -55,7 +59,10 @@ export class CityNewsResolver {
 @Resolver(() => PartnershipRef)
 export class PartnershipNewsResolver {
   @Directive('@requires(fields: "cities { id }")')
-  @FieldResolver(() => [Visit], { description: "visits between its cities, the latest first" })
+  @FieldResolver(() => [Visit], {
+    nullable: true,
+    description: "visits between its cities, the latest first",
+  })
   async visits(@Root() partnership: PartnershipRef, @Ctx() context: SubgraphContext): Promise<Visit[]> {
     const links = await loadLists(cityVisitLinksLoader(context), distinctCityIds(partnership));
     return loadVisits(context, visitsBetween(links.flat()));
@@ -63,6 +70,7 @@ export class PartnershipNewsResolver {
 
   @Directive('@requires(fields: "cities { id }")')
   @FieldResolver(() => [NewsItem], {
+    nullable: true,
     description: "news that mention two or more of its cities, the latest first",
   })
   async news(@Root() partnership: PartnershipRef, @Ctx() context: SubgraphContext): Promise<NewsItem[]> {
@@ -74,12 +82,12 @@ export class PartnershipNewsResolver {
 
 @Resolver(() => ProjectRef)
 export class ProjectNewsResolver {
-  @FieldResolver(() => [NewsItem], { description: "news about it, the latest first" })
+  @FieldResolver(() => [NewsItem], { nullable: true, description: "news about it, the latest first" })
   async news(@Root() project: ProjectRef, @Ctx() context: SubgraphContext): Promise<NewsItem[]> {
     return loadNewsItems(context, await projectNewsIdsLoader(context).load(project.id));
   }
 
-  @FieldResolver(() => [Event], { description: "its events, the latest first" })
+  @FieldResolver(() => [Event], { nullable: true, description: "its events, the latest first" })
   async events(@Root() project: ProjectRef, @Ctx() context: SubgraphContext): Promise<Event[]> {
     return loadEvents(context, await projectEventIdsLoader(context).load(project.id));
   }
@@ -87,7 +95,7 @@ export class ProjectNewsResolver {
 
 @Resolver(() => AgreementRef)
 export class AgreementEventsResolver {
-  @FieldResolver(() => [Event], { description: "events it provides for, the latest first" })
+  @FieldResolver(() => [Event], { nullable: true, description: "events it provides for, the latest first" })
   async events(@Root() agreement: AgreementRef, @Ctx() context: SubgraphContext): Promise<Event[]> {
     return loadEvents(context, await agreementEventIdsLoader(context).load(agreement.id));
   }

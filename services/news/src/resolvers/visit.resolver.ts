@@ -4,7 +4,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import { NewsItem } from "../entities/news-item.entity";
 import { CityRef, cityRef } from "../entities/refs";
 import { Visit } from "../entities/visit.entity";
-import { cityVisitLinksLoader, newsItemLoader, visitVisitorIdsLoader } from "./news.loaders";
+import { VisitCity } from "../entities/visit-city.entity";
+import { newsItemLoader, visitVisitorIdsLoader } from "./news.loaders";
 
 @Resolver(() => Visit)
 export class VisitResolver {
@@ -23,12 +24,14 @@ export class VisitResolver {
     checkOffset(offset);
     const fromDate = checkDate(from, "from");
     const toDate = checkDate(to, "to");
-    const ids = cityId
-      ? distinct((await cityVisitLinksLoader(context).load(cityId)).map((link) => link.visitId))
-      : undefined;
-    if (ids?.length === 0) return [];
     const query = context.db.getRepository(Visit).createQueryBuilder("v");
-    if (ids) query.andWhere("v.id IN (:...ids)", { ids });
+    // a subquery, not the city's visit ids as parameters: a city may have more visits than a
+    // statement can list
+    if (cityId)
+      query.andWhere(
+        `v.id IN ${query.subQuery().select("vc.visitId").from(VisitCity, "vc").where("vc.cityId = :cityId").getQuery()}`,
+        { cityId },
+      );
     if (fromDate) query.andWhere("v.date >= :fromDate", { fromDate });
     // a more precise date within `to` ("2016-02-25" within "2016") counts as on or before it; a prefix
     // match says so under any collation, where a sentinel such as "2016~" depends on the locale
@@ -46,8 +49,4 @@ export class VisitResolver {
   news(@Root() visit: Visit, @Ctx() context: SubgraphContext): Promise<NewsItem | null> | null {
     return visit.newsItemId ? newsItemLoader(context).load(visit.newsItemId) : null;
   }
-}
-
-function distinct(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
 }

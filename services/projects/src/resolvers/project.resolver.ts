@@ -1,16 +1,11 @@
 // Queries over projects and programmes, and the project fields that need a lookup.
 import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { In } from "typeorm";
 import { Programme } from "../entities/programme.entity";
 import { Project } from "../entities/project.entity";
+import { ProjectCity } from "../entities/project-city.entity";
 import { CityRef, cityRef } from "../entities/refs";
-import {
-  cityProjectIdsLoader,
-  programmeLoader,
-  projectCityIdsLoader,
-  projectLoader,
-} from "./projects.loaders";
+import { programmeLoader, projectCityIdsLoader, projectLoader } from "./projects.loaders";
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -28,13 +23,15 @@ export class ProjectResolver {
   ): Promise<Project[]> {
     checkFirst(first);
     checkOffset(offset);
-    const ids = cityId ? await cityProjectIdsLoader(context).load(cityId) : undefined;
-    return context.db.getRepository(Project).find({
-      where: ids ? { id: In(ids) } : {},
-      order: { start: "DESC", id: "ASC" },
-      take: first,
-      skip: offset,
-    });
+    const query = context.db.getRepository(Project).createQueryBuilder("p");
+    // a subquery, not the city's project ids as parameters: a city may take part in more projects
+    // than a statement can list
+    if (cityId)
+      query.where(
+        `p.id IN ${query.subQuery().select("pc.projectId").from(ProjectCity, "pc").where("pc.cityId = :cityId").getQuery()}`,
+        { cityId },
+      );
+    return query.orderBy("p.start", "DESC").addOrderBy("p.id", "ASC").take(first).skip(offset).getMany();
   }
 
   @FieldResolver(() => Programme, { nullable: true })

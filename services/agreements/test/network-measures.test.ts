@@ -1,0 +1,240 @@
+// The slow network measures under hostile reads: reads never write, a filtered view is measured in
+// memory only when it fits in about a second of CPU, the whole network comes from the background
+// computation, and the line of workers is bounded and lets go of computations nobody waits for.
+import {
+  advanceRevision,
+  createContext,
+  type Executor,
+  localExecutor,
+  readRevision,
+} from "@twingraph/kit/subgraph";
+import { liveCentralityWorkers } from "@twingraph/network";
+import { UndirectedGraph } from "graphology";
+import { type GraphQLSchema, graphql } from "graphql";
+import type { DataSource } from "typeorm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  buildAgreementsSubgraph,
+  NetworkMetric,
+  openAgreementsDatabase,
+  type PartnershipInput,
+  PartnershipKind,
+  PartnershipStatus,
+  upsertPartnerships,
+} from "../src";
+import { measureLimits, requestPool, setMeasureLimits } from "../src/network/limits";
+import { warmNetwork } from "../src/network/warm";
+
+const DEFAULT_LIMITS = measureLimits();
+
+/** Town i twinned with town i + 1 in year 1950 + i, round a ring of `size` towns. */
+function ring(size: number, prefix: string): PartnershipInput[] {
+  return Array.from({ length: size }, (_, index) => ({
+    id: `p-${prefix}-${index}`,
+    kind: PartnershipKind.TWINNING,
+    status: PartnershipStatus.ACTIVE,
+    cityIds: [`xx-${prefix}-${index}`, `xx-${prefix}-${(index + 1) % size}`],
+    since: String(1950 + (index % 70)),
+    sources: [],
+  }));
+}
+
+/** Three friendships without a known start: the small view of `kinds: [FRIENDSHIP]`. */
+const FRIENDSHIPS: PartnershipInput[] = ["a b", "b c", "c d"].map((pair) => ({
+  id: `p-friends-${pair.replace(" ", "")}`,
+  kind: PartnershipKind.FRIENDSHIP,
+  status: PartnershipStatus.ACTIVE,
+  cityIds: pair.split(" ").map((town) => `yy-${town}`),
+  sources: [],
+}));
+
+async function openNetwork(partnerships: PartnershipInput[]): Promise<DataSource> {
+  const db = await openAgreementsDatabase({ url: ":memory:" });
+  await db.transaction((manager) => upsertPartnerships(manager, partnerships));
+  return db;
+}
+
+function errorsOf(result: Awaited<ReturnType<Executor>>): Record<string, unknown>[] {
+  return (result.errors ?? []).map((error) => ({ message: error.message, ...error.extensions }));
+}
+
+const ranking = (filter: string, by = "BETWEENNESS") =>
+  `{ network${filter ? `(filter: ${filter})` : ""} { nodeCount ranking(by: ${by}, first: 100) { score city { id } } } }`;
+
+afterEach(() => setMeasureLimits(DEFAULT_LIMITS));
+
+describe("network measures of a ring of 60 towns and three friendships", () => {
+  let db: DataSource;
+  let run: Executor;
+  const storedRows = () => db.getRepository(NetworkMetric).count();
+
+  beforeAll(async () => {
+    db = await openNetwork([...ring(60, "ring"), ...FRIENDSHIPS]);
+    run = localExecutor((await buildAgreementsSubgraph()).schema, db);
+  });
+  afterAll(() => db.destroy());
+
+  it("answers 50 betweenness rankings with different `from` dates without storing a row", async () => {
+    for (let year = 1950; year < 2000; year += 1) {
+      const result = await run(ranking(`{ from: "${year}" }`));
+      expect(result.errors).toBeUndefined();
+    }
+    expect(await storedRows()).toBe(0);
+  });
+
+  it("measures a small filtered view in memory", async () => {
+    setMeasureLimits({ maxSeconds: 0.0001 });
+    const result = await run(ranking("{ kinds: [FRIENDSHIP] }"));
+    expect(result.errors).toBeUndefined();
+    const { network } = result.data as { network: { ranking: { score: number; city: { id: string } }[] } };
+    // on the chain a–b–c–d, b and c each lie on two of the three chains between other towns
+    expect(network.ranking.slice(0, 2).map((ranked) => ranked.city.id)).toEqual(["yy-b", "yy-c"]);
+    expect(network.ranking[0].score).toBeCloseTo(2 / 3);
+    expect(await storedRows()).toBe(0);
+  });
+
+  it("refuses a filtered view too large to measure within the limit, saying its size and the limit", async () => {
+    setMeasureLimits({ maxSeconds: 0.0001 });
+    const [error] = errorsOf(await run(ranking(`{ from: "1900" }`, "CLOSENESS")));
+    expect(error).toMatchObject({
+      code: "MEASURE_TOO_EXPENSIVE",
+      measure: "CLOSENESS",
+      places: 60,
+      pairs: 60,
+      work: 3600,
+      limit: 2500,
+      maxSeconds: 0.0001,
+    });
+    expect(error.message).toContain("60 places × 60 linked pairs");
+    expect(error.message).toContain("places × pairs up to 2,500");
+    expect(error.message).toMatch(/whole network.*narrow the filter/);
+  });
+
+  it("answers MEASURE_NOT_READY for the whole network until the background computation stored it, then from the store", async () => {
+    setMeasureLimits({ maxSeconds: 0.0001 });
+    const [error] = errorsOf(await run(ranking("")));
+    expect(error).toMatchObject({ code: "MEASURE_NOT_READY", measure: "BETWEENNESS" });
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(error.message).toContain("being computed");
+    await warmNetwork(db, () => {});
+    expect(await storedRows()).toBe(2);
+    const result = await run(ranking(""));
+    expect(result.errors).toBeUndefined();
+    const { network } = result.data as { network: { nodeCount: number; ranking: { score: number }[] } };
+    // round a ring every town lies on as many chains as any other
+    expect(network.ranking[0].score).toBeGreaterThan(0);
+    expect(network.ranking[0].score).toBeCloseTo(network.ranking[59].score);
+  });
+
+  it("refuses with NETWORK_BUSY when every worker and place in the queue is taken", async () => {
+    setMeasureLimits({ workers: 1, queue: 0 });
+    const holder = new AbortController();
+    const held = requestPool().measure("held", ringGraph(5000), "betweenness", holder.signal);
+    const [error] = errorsOf(await run(ranking(`{ from: "1901" }`)));
+    expect(error).toMatchObject({ code: "NETWORK_BUSY", retryAfterSeconds: 1 });
+    holder.abort();
+    await expect(held).rejects.toThrow(/cancelled/);
+  });
+
+  it("looks at 10 distinct filters in one request at most, and a repeated one once", async () => {
+    const aliases = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, index) => `n${index}: network(filter: { from: "${1900 + index}" }) { nodeCount }`,
+      );
+    expect(
+      (await run(`{ ${aliases(10).join(" ")} same: network(filter: { from: "1900" }) { nodeCount } }`))
+        .errors,
+    ).toBeUndefined();
+    const [error] = errorsOf(await run(`{ ${aliases(11).join(" ")} }`));
+    expect(error).toMatchObject({ code: "OPERATION_LIMIT_EXCEEDED", limit: "networkViews" });
+  });
+
+  it("refuses a resolution of 1e400 (Infinity once parsed) as a bad argument", async () => {
+    const [error] = errorsOf(await run(`{ network { communities(resolution: 1e400) { count } } }`));
+    expect(error).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "resolution" });
+  });
+
+  it("refuses a filter's list of over 100 kinds", async () => {
+    const kinds = Array.from({ length: 101 }, () => "TWINNING").join(" ");
+    const [error] = errorsOf(await run(`{ network(filter: { kinds: [${kinds}] }) { nodeCount } }`));
+    expect(error).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.kinds" });
+    expect(error.message).toContain("at most 100");
+  });
+});
+
+describe("the background computation of the whole network", () => {
+  let db: DataSource;
+  let run: Executor;
+
+  beforeAll(async () => {
+    db = await openNetwork(ring(30, "bg"));
+    run = localExecutor((await buildAgreementsSubgraph()).schema, db);
+  });
+  afterAll(() => db.destroy());
+
+  it("stores the whole network's measures per revision, again after a write, and drops rows of filters", async () => {
+    // what an earlier release stored for a filter
+    await db.getRepository(NetworkMetric).save({ key: "betweenness|SI", revision: 1, scores: "{}" });
+    await warmNetwork(db, () => {});
+    const first = await readRevision(db.manager);
+    const revisions = async () =>
+      (await db.getRepository(NetworkMetric).find({ order: { key: "ASC" } })).map((row) => [
+        row.key.split("|")[0],
+        row.revision,
+      ]);
+    expect(await revisions()).toEqual([
+      ["betweenness", first],
+      ["closeness", first],
+    ]);
+    await db.transaction(async (manager) => {
+      await upsertPartnerships(manager, ring(31, "bg"));
+      await advanceRevision(manager);
+    });
+    const second = await readRevision(db.manager);
+    // any read of the network finds the new revision, which starts its computation
+    expect((await run(`{ network { nodeCount } }`)).errors).toBeUndefined();
+    await vi.waitFor(async () =>
+      expect(await revisions()).toEqual([
+        ["betweenness", second],
+        ["closeness", second],
+      ]),
+    );
+  });
+});
+
+/** a ring of `size` places */
+function ringGraph(size: number): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < size; i += 1) graph.mergeEdge(`p${i}`, `p${(i + 1) % size}`);
+  return graph;
+}
+
+describe("a ranking whose requester goes away", () => {
+  let db: DataSource;
+  let schema: GraphQLSchema;
+
+  beforeAll(async () => {
+    // betweenness round 4,000 towns takes seconds in a worker: long enough to be under way
+    db = await openNetwork(ring(4000, "big"));
+    schema = (await buildAgreementsSubgraph()).schema;
+  });
+  afterAll(() => db.destroy());
+
+  it("terminates the computation's worker", async () => {
+    setMeasureLimits({ maxSeconds: 60 });
+    const before = liveCentralityWorkers();
+    const caller = new AbortController();
+    const answer = graphql({
+      schema,
+      source: ranking(`{ from: "1900" }`),
+      contextValue: createContext(db, caller.signal),
+    });
+    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before + 1), { timeout: 10_000 });
+    caller.abort();
+    const [error] = errorsOf(await answer);
+    expect(error).toMatchObject({ code: "REQUEST_CANCELLED" });
+    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before), { timeout: 10_000 });
+    expect(requestPool().load()).toEqual({ running: 0, queued: 0 });
+  });
+});
