@@ -10,7 +10,11 @@ import { type DataVersion, gatewayDataVersion, subgraphUrl } from "./data-versio
 import { costPlugin, type OnCost } from "./limits/cost-plugin";
 import { checkOperation, type RequestGuard, requestGuard } from "./limits/guard";
 import { byteBoundedCache, documentCache } from "./limits/memory-cache";
-import { finiteNumbersRule, knownOperationTypesRule, operationResolutionPlugin } from "./limits/operation-rules";
+import {
+  finiteNumbersRule,
+  knownOperationTypesRule,
+  operationResolutionPlugin,
+} from "./limits/operation-rules";
 import { errorFormatter, introspectionEnabled, productionMode } from "./limits/production";
 import {
   type CostSettings,
@@ -27,6 +31,8 @@ import {
 } from "./persisted-operations";
 import { responseCache } from "./response-cache";
 import { SubgraphDataSource } from "./subgraph-client";
+
+export type { GatewayContext } from "./context";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -111,7 +117,8 @@ export function withEnvironment(options: GatewayOptions): GatewaySettings {
     production,
     introspection: options.introspection ?? introspectionEnabled(production, env),
     persistedQueryBytes: options.persistedQueryBytes ?? numberFromEnv("APQ_CACHE_BYTES", 16 * MEBIBYTE),
-    registrationsPerMinute: options.registrationsPerMinute ?? numberFromEnv("APQ_REGISTRATIONS_PER_MINUTE", 100),
+    registrationsPerMinute:
+      options.registrationsPerMinute ?? numberFromEnv("APQ_REGISTRATIONS_PER_MINUTE", 100),
     persistedQueryTtlSeconds: options.persistedQueryTtlSeconds ?? numberFromEnv("APQ_TTL_SECONDS", 86_400),
     responseCacheBytes: options.responseCacheBytes ?? numberFromEnv("RESPONSE_CACHE_BYTES", 32 * MEBIBYTE),
     documentCacheBytes: options.documentCacheBytes ?? numberFromEnv("DOCUMENT_CACHE_BYTES", 16 * MEBIBYTE),
@@ -207,6 +214,8 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
   const server = new ApolloServer({
     gateway: createGateway(options),
     introspection: options.introspection,
+    // main.ts drains on signals (the kit's shutdownOnSignals); Apollo's own handler would stop mid-drain
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
     formatError: errorFormatter(options.production),

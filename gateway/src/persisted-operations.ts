@@ -139,7 +139,8 @@ export function registrationLimitPlugin(perMinute: number): ApolloServerPlugin<B
           if (!metrics.persistedQueryRegister) return;
           const client = clientKey(contextValue);
           // operations run in process have no client
-          if (client !== undefined && !buckets.take(client, Date.now())) metrics.persistedQueryRegister = false;
+          if (client !== undefined && !buckets.take(client, Date.now()))
+            metrics.persistedQueryRegister = false;
         },
       };
     },

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
+import { metricsRegistry } from "@twingraph/kit/http";
 import { buildSchema, GraphQLError, parse } from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GatewayContext } from "../src/context";
@@ -32,7 +33,9 @@ describe("the cost model", () => {
     expect(cost(`{ cities(first: 100000) { name } }`)).toBe(100);
     expect(cost(`query ($n: Int) { cities(first: $n) { name } }`, { n: 3 })).toBe(3);
     expect(cost(`{ city(id: "si-kranj") { partnerships { id } } }`)).toBe(11);
-    expect(cost(`{ city(id: "si-kranj") { partnerships { cities { partnerships { id } } } } }`)).toBe(1 + 10 * (1 + 10 * 11));
+    expect(cost(`{ city(id: "si-kranj") { partnerships { cities { partnerships { id } } } } }`)).toBe(
+      1 + 10 * (1 + 10 * 11),
+    );
   });
 
   it("costs the dossier's Twinning query 481, as docs/limits.md works it out", () => {
@@ -58,7 +61,9 @@ describe("the cost model", () => {
 
   it("sizes the export lists by the view, up to their page of 100,000", () => {
     expect(cost(`{ network { nodes(first: 100000) { degree } } }`)).toBe(200 + 1 + 20_000 + 200);
-    expect(cost(`{ network(filter: { country: "SI" }) { nodes(first: 100000) { degree } } }`)).toBe(30 + 1 + 3_000 + 30);
+    expect(cost(`{ network(filter: { country: "SI" }) { nodes(first: 100000) { degree } } }`)).toBe(
+      30 + 1 + 3_000 + 30,
+    );
   });
 
   it("costs introspection nothing: graphql-js bounds its nesting", () => {
@@ -94,13 +99,17 @@ describe("demand control in the gateway", () => {
     const gatewayServer = await gateway({
       // the cities subgraph, as far as this query needs it
       dataSources: { cities: { process: async () => ({ data: { cities: [{ name: "Kranj" }] } }) } },
-      onCost: async (cost, context) => void charged.push({ cost, recorded: context.cost, requestId: context.requestId }),
+      onCost: async (cost, context) =>
+        void charged.push({ cost, recorded: context.cost, requestId: context.requestId }),
     });
     const { result } = await run(gatewayServer, "{ cities(first: 3) { name } }", client());
     expect(result.data).toEqual({ cities: [{ name: "Kranj" }] });
     expect(result.extensions?.cost).toEqual({ requested: 3, maximum: DEFAULT_COST.maxCost });
     // Apollo runs each operation on its own copy of the context: onCost sees the one that runs
     expect(charged).toEqual([{ cost: 3, recorded: 3, requestId: "test" }]);
+    expect(await metricsRegistry.getSingleMetricAsString("twingraph_operation_cost")).toMatch(
+      /twingraph_operation_cost_bucket\{le="10"\} [1-9]/,
+    );
   });
 
   it("refuses an operation over the maximum with COST_LIMIT_EXCEEDED and the figures", async () => {
@@ -111,9 +120,17 @@ describe("demand control in the gateway", () => {
         charged = true;
       },
     });
-    const { status, result } = await run(gatewayServer, "{ cities(first: 60) { name country { code } } }", client());
+    const { status, result } = await run(
+      gatewayServer,
+      "{ cities(first: 60) { name country { code } } }",
+      client(),
+    );
     expect(status).toBe(400);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "COST_LIMIT_EXCEEDED", cost: 120, maxCost: 100 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "COST_LIMIT_EXCEEDED",
+      cost: 120,
+      maxCost: 100,
+    });
     expect(result.extensions?.cost).toEqual({ requested: 120, maximum: 100 });
     expect(charged).toBe(false);
   });

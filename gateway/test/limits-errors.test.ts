@@ -31,7 +31,10 @@ async function answer(method: "GET" | "POST", search: string, body?: unknown): P
     context: async () => ({}),
   });
   if (result.body.kind !== "complete") throw new Error("expected a complete answer");
-  return { status: result.status ?? 200, ...(JSON.parse(result.body.string) as { errors: Answer["errors"] }) };
+  return {
+    status: result.status ?? 200,
+    ...(JSON.parse(result.body.string) as { errors: Answer["errors"] }),
+  };
 }
 
 describe("client mistakes that were HTTP 500", () => {
@@ -43,14 +46,19 @@ describe("client mistakes that were HTTP 500", () => {
   });
 
   it("two operations without an operationName", async () => {
-    const { status, errors } = await answer("POST", "", { query: "query A { __typename } query B { __typename }" });
+    const { status, errors } = await answer("POST", "", {
+      query: "query A { __typename } query B { __typename }",
+    });
     expect(status).toBe(400);
     expect(errors[0]?.extensions.code).toBe("OPERATION_RESOLUTION_FAILURE");
     expect(errors[0]?.message).toContain("2 operations");
   });
 
   it("an operationName the document does not have", async () => {
-    const { status, errors } = await answer("POST", "", { query: "query A { __typename }", operationName: "B" });
+    const { status, errors } = await answer("POST", "", {
+      query: "query A { __typename }",
+      operationName: "B",
+    });
     expect(status).toBe(400);
     expect(errors[0]?.extensions.code).toBe("OPERATION_RESOLUTION_FAILURE");
   });
@@ -75,5 +83,42 @@ describe("client mistakes that were HTTP 500", () => {
     const { status, errors } = await answer("POST", "", { query });
     expect(status).toBe(400);
     expect(errors[0]?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
+
+describe("batches", () => {
+  it("answers each operation of a batch within the limit", async () => {
+    const headers = new HeaderMap([["content-type", "application/json"]]);
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: "POST",
+        headers,
+        search: "",
+        body: [{ query: "{ __typename }" }, { query: "query Named { __typename }" }],
+      },
+      context: async () => ({}),
+    });
+    expect(result.status ?? 200).toBe(200);
+    if (result.body.kind !== "complete") throw new Error("expected a complete answer");
+    const answers = JSON.parse(result.body.string) as { data: unknown }[];
+    expect(answers.map((answer) => answer.data)).toEqual([{ __typename: "Query" }, { __typename: "Query" }]);
+  });
+
+  it("refuses an empty batch with a code", async () => {
+    const { status, errors } = await answer("POST", "", []);
+    expect(status).toBe(400);
+    expect(errors[0]?.extensions.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("an Int literal beyond range where an Int is expected", () => {
+  it("keeps graphql-js's one error", async () => {
+    const { status, errors } = await answer("POST", "", {
+      query: `{ cities(first: ${"9".repeat(400)}) { name } }`,
+    });
+    expect(status).toBe(400);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringContaining("Int cannot represent non 32-bit signed integer value"),
+    ]);
   });
 });

@@ -19,7 +19,11 @@ const post = (body: unknown, given: GuardSettings = settings) =>
   requestGuard(given)({ method: "POST" } as IncomingMessage, body, new URL(URL_BASE));
 
 const get = (parameters: Record<string, string>, given: GuardSettings = settings) =>
-  requestGuard(given)({ method: "GET" } as IncomingMessage, undefined, new URL(`${URL_BASE}?${new URLSearchParams(parameters)}`));
+  requestGuard(given)(
+    { method: "GET" } as IncomingMessage,
+    undefined,
+    new URL(`${URL_BASE}?${new URLSearchParams(parameters)}`),
+  );
 
 /** The refusal the guard threw, or undefined when it let the request through. */
 async function refusal(check: Promise<void>): Promise<HttpError | undefined> {
@@ -61,7 +65,9 @@ function fragmentBomb(levels: number): string {
 
 describe("the request guard", () => {
   it("lets the widget's operation and an ordinary query through", async () => {
-    expect(await refusal(post({ query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: "sl" } }))).toBeUndefined();
+    expect(
+      await refusal(post({ query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: "sl" } })),
+    ).toBeUndefined();
     expect(await refusal(get({ query: nested(DEFAULT_LIMITS.depth) }))).toBeUndefined();
   });
 
@@ -84,7 +90,9 @@ describe("the request guard", () => {
     const error = await expectLimit(post({ query }), "fields");
     const { user, system } = process.cpuUsage(before);
     expect(error.extensions.found).toBe(2 ** 15);
-    console.log(`fragment bomb (2^14 spreads, ${query.length} bytes) refused in ${(user + system) / 1000} ms of CPU`);
+    console.log(
+      `fragment bomb (2^14 spreads, ${query.length} bytes) refused in ${(user + system) / 1000} ms of CPU`,
+    );
   });
 
   it("hands a fragment cycle on to validation without looping", async () => {
@@ -112,7 +120,10 @@ describe("the request guard", () => {
 
   it("refuses too many root fields", async () => {
     const query = `{ ${Array.from({ length: 11 }, (_, index) => `c${index}: city(id: "${index}") { name }`).join(" ")} }`;
-    await expectLimit(post({ query }, { ...settings, limits: { ...DEFAULT_LIMITS, aliases: 100 } }), "rootFields");
+    await expectLimit(
+      post({ query }, { ...settings, limits: { ...DEFAULT_LIMITS, aliases: 100 } }),
+      "rootFields",
+    );
   });
 
   it("refuses a flood of directives", async () => {
@@ -138,12 +149,18 @@ describe("the request guard", () => {
   it("refuses variables nested 5,000 arrays deep without overflowing the stack", async () => {
     let value: unknown = 1;
     for (let level = 0; level < 5_000; level += 1) value = [value];
-    await expectLimit(post({ query: "query($v: [ID]) { cities(ids: $v) { name } }", variables: { v: value } }), "variablesDepth");
+    await expectLimit(
+      post({ query: "query($v: [ID]) { cities(ids: $v) { name } }", variables: { v: value } }),
+      "variablesDepth",
+    );
   });
 
   it("refuses variables larger than the limit, in a GET too", async () => {
     const variables = JSON.stringify({ name: "x".repeat(DEFAULT_LIMITS.variablesBytes) });
-    await expectLimit(get({ query: "query($name: String!) { findCities(name: $name) { id } }", variables }), "variablesBytes");
+    await expectLimit(
+      get({ query: "query($name: String!) { findCities(name: $name) { id } }", variables }),
+      "variablesBytes",
+    );
   });
 
   it("checks the text of a persisted-query registration like any other", async () => {
@@ -167,8 +184,14 @@ describe("the request guard", () => {
 
 describe("limit settings", () => {
   it("reads each limit from its variable, and refuses a value that is not a whole number above 0", () => {
-    expect(limitsFromEnv({ LIMIT_DEPTH: "4", LIMIT_BATCH: "1" })).toMatchObject({ depth: 4, batch: 1, tokens: 2_000 });
-    expect(() => limitsFromEnv({ LIMIT_TOKENS: "many" })).toThrow(/LIMIT_TOKENS must be a whole number above 0/);
+    expect(limitsFromEnv({ LIMIT_DEPTH: "4", LIMIT_BATCH: "1" })).toMatchObject({
+      depth: 4,
+      batch: 1,
+      tokens: 2_000,
+    });
+    expect(() => limitsFromEnv({ LIMIT_TOKENS: "many" })).toThrow(
+      /LIMIT_TOKENS must be a whole number above 0/,
+    );
     expect(() => limitsFromEnv({ LIMIT_FIELDS: "0" })).toThrow(/LIMIT_FIELDS/);
   });
 });

@@ -84,16 +84,21 @@ describe("a gateway taking random registrations", () => {
       await send(gatewayServer, query, operationId(query), `10.0.${index >> 8}.${index & 255}`);
     }
     const grown = (heapUsed() - before) / MEBIBYTE;
-    console.log(`20,000 random registrations: heap +${grown.toFixed(1)} MB, RSS ${(process.memoryUsage().rss / MEBIBYTE).toFixed(0)} MB`);
+    console.log(
+      `20,000 random registrations: heap +${grown.toFixed(1)} MB, RSS ${(process.memoryUsage().rss / MEBIBYTE).toFixed(0)} MB`,
+    );
     // the parent commit's gateway grew by about 100 MB here, and on with every round
     expect(grown).toBeLessThan(64);
-    expect(await send(gatewayServer, undefined, operationId(first), "198.51.100.1")).toBe("PersistedQueryNotFound");
+    expect(await send(gatewayServer, undefined, operationId(first), "198.51.100.1")).toBe(
+      "PersistedQueryNotFound",
+    );
   }, 300_000);
 
   it("keeps no more registrations from one client than its quota per minute, and still answers", async () => {
     const gatewayServer = await gateway({ registrationsPerMinute: 3 });
     const queries = Array.from({ length: 4 }, () => randomOperation());
-    for (const query of queries) expect(await send(gatewayServer, query, operationId(query), "192.0.2.7")).toBeUndefined();
+    for (const query of queries)
+      expect(await send(gatewayServer, query, operationId(query), "192.0.2.7")).toBeUndefined();
     const kept = async (query: string) =>
       (await send(gatewayServer, undefined, operationId(query), "192.0.2.7")) !== "PersistedQueryNotFound";
     expect(await Promise.all(queries.map(kept))).toEqual([true, true, true, false]);

@@ -156,7 +156,9 @@ describe("automatic persisted queries", () => {
       extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
     });
     expect(registered.status).toBe(200);
-    expect(await (await byHash()).json()).toEqual({ data: { findCities: [{ id: "at-villach" }] } });
+    expect(((await (await byHash()).json()) as { data: unknown }).data).toEqual({
+      findCities: [{ id: "at-villach" }],
+    });
   });
 });
 

@@ -33,7 +33,9 @@ interface DossierAnswer {
 
 /** The Hive Gateway config an operator writes: each subgraph's URL, and the secret on every fetch. */
 function hiveConfig(urls: Record<string, string>, secret: string | undefined): string {
-  const transportEntries = Object.fromEntries(Object.entries(urls).map(([name, url]) => [name, { location: url }]));
+  const transportEntries = Object.fromEntries(
+    Object.entries(urls).map(([name, url]) => [name, { location: url }]),
+  );
   const headers = secret ? `{ ${JSON.stringify(GATEWAY_SECRET_HEADER)}: ${JSON.stringify(secret)} }` : "{}";
   return `export const gatewayConfig = {
   supergraph: ${JSON.stringify(SUPERGRAPH)},
@@ -58,10 +60,14 @@ async function startHive(directory: string, config: string): Promise<{ child: Ch
   const file = path.join(directory, `gateway-${randomBytes(4).toString("hex")}.config.mjs`);
   writeFileSync(file, config);
   const port = await freePort();
-  const child = spawn(HIVE_GATEWAY, ["supergraph", "--config-path", file, "--port", String(port), "--host", "127.0.0.1"], {
-    cwd: directory,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    HIVE_GATEWAY,
+    ["supergraph", "--config-path", file, "--port", String(port), "--host", "127.0.0.1"],
+    {
+      cwd: directory,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -107,7 +113,10 @@ describe("Hive Gateway on the checked-in supergraph", () => {
     gateways.push(hive.child);
     const answer = await askDossier(hive.url);
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.partnershipBetween?.cities.map((city) => city.name).sort()).toEqual(["Kranj", "Villach"]);
+    expect(answer.data?.partnershipBetween?.cities.map((city) => city.name).sort()).toEqual([
+      "Kranj",
+      "Villach",
+    ]);
     expect(answer.data?.partnershipBetween?.visits?.length).toBeGreaterThan(0);
   }, 90_000);
 

@@ -29,7 +29,11 @@ describe("gateway over HTTP", () => {
       variables: { a: "at-villach", b: "si-kranj" },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(expected.Twinning);
+    const { extensions, ...answer } = (await response.json()) as {
+      extensions: { cost: { requested: number } };
+    };
+    expect(answer).toEqual(expected.Twinning);
+    expect(extensions.cost.requested).toBeGreaterThan(0);
   });
 
   it("serves its query page at /, prefilled with the dossier", async () => {
@@ -57,7 +61,8 @@ describe("gateway over HTTP", () => {
       projects(cityId: "xx-nowhere") { id }
       findCities(name: "Qwxyzzy") { id }
     }`);
-    expect(result).toEqual({
+    expect({ data: result.data, errors: result.errors }).toEqual({
+      errors: undefined,
       data: {
         city: null,
         partnership: null,

@@ -67,7 +67,12 @@ async function networkFigures(federation: Federation): Promise<DataFigure[]> {
   );
   // reads never start a whole-network computation: the subgraph computes both measures per revision
   const [, warming] = await timed(() => warmNetwork(federation.databases.agreements, () => undefined));
-  figures.push({ name: "closeness and betweenness (whole network, background)", seconds: warming, count: edges, unit: "links" });
+  figures.push({
+    name: "closeness and betweenness (whole network, background)",
+    seconds: warming,
+    count: edges,
+    unit: "links",
+  });
   await measure("betweenness ranking (stored)", "{ network { ranking(by: BETWEENNESS) { rank } } }");
   return figures;
 }

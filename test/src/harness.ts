@@ -10,8 +10,8 @@ import { databaseRevisions, listenSubgraph, loadSubgraphs } from "@twingraph/kit
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import { StatementCounter } from "@twingraph/testing";
 import { Kind, parse } from "graphql";
-import { testGatewaySecret } from "./gateway-secret";
 import type { DataSource } from "typeorm";
+import { testGatewaySecret } from "./gateway-secret";
 
 export type SubgraphName = keyof Databases;
 

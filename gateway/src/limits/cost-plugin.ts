@@ -22,7 +22,11 @@ const costs = () =>
     [1, 10, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 100_000],
   );
 
-export function costPlugin(settings: CostSettings, maxFields: number, onCost?: OnCost): ApolloServerPlugin<BaseContext> {
+export function costPlugin(
+  settings: CostSettings,
+  maxFields: number,
+  onCost?: OnCost,
+): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       let cost: number | undefined;

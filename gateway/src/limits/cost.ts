@@ -3,19 +3,20 @@
 // items (the length from `first`, capped as the subgraphs cap it, or an assumed length), and the
 // network's measures by the work they do on the view the filter selects. docs/limits.md shows the
 // model with a worked example.
+
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+} from "graphql";
 import {
   type ComplexityEstimator,
   type ComplexityEstimatorArgs,
   getComplexity,
 } from "graphql-query-complexity";
-import {
-  type DocumentNode,
-  getNamedType,
-  getNullableType,
-  type GraphQLSchema,
-  isCompositeType,
-  isListType,
-} from "graphql";
 import type { CostSettings } from "./settings";
 
 /** The subgraphs' page size: no ordinary list answers more (MAX_PAGE_SIZE in the kit). */
@@ -94,7 +95,9 @@ function costEstimator(settings: CostSettings, view: View): ComplexityEstimator 
     const { type, field, childComplexity } = options;
     // introspection reads the schema in memory; graphql-js's MaxIntrospectionDepthRule bounds it
     if (field.name.startsWith("__") || type.name.startsWith("__")) return 0;
-    const item = isCompositeType(getNamedType(field.type)) ? 1 + childComplexity * pageFactor(options, settings) : 0;
+    const item = isCompositeType(getNamedType(field.type))
+      ? 1 + childComplexity * pageFactor(options, settings)
+      : 0;
     const items = isListType(getNullableType(field.type)) ? listLength(options, settings, view) : 1;
     return items * item + work(options, view);
   };

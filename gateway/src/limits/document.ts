@@ -81,17 +81,26 @@ const ARMOR_COUNTS = [
 
 /**
  * Armor's rules refuse with their own uncoded message; here they only count (with no limit of
- * their own), so the refusal can carry the code and the figures every other limit carries.
+ * their own), in one walk of the document, so the refusal can carry the code and the figures every
+ * other limit carries.
  */
 function checkArmorCounts(document: DocumentNode, schema: GraphQLSchema, limits: OperationLimits): void {
-  for (const { limit, rule, options, words } of ARMOR_COUNTS) {
-    let found = 0;
-    const counting = rule({
-      ...options,
-      n: Number.POSITIVE_INFINITY,
-      onAccept: [(_context, { n }) => void (found = Math.max(found, n))],
-    }) as ValidationRule;
-    validate(schema, document, [counting]);
+  const counts = ARMOR_COUNTS.map(() => 0);
+  const rules = ARMOR_COUNTS.map(
+    ({ rule, options }, index) =>
+      rule({
+        ...options,
+        n: Number.POSITIVE_INFINITY,
+        onAccept: [
+          (_context, { n }) => {
+            counts[index] = Math.max(counts[index] ?? 0, n);
+          },
+        ],
+      }) as ValidationRule,
+  );
+  validate(schema, document, rules);
+  ARMOR_COUNTS.forEach(({ limit, words }, index) => {
+    const found = counts[index] ?? 0;
     if (found > limits[limit])
       throw limitExceeded(
         limit,
@@ -99,7 +108,7 @@ function checkArmorCounts(document: DocumentNode, schema: GraphQLSchema, limits:
         found,
         `An operation has ${found} ${words}, fragments inlined; at most ${limits[limit]} are allowed.`,
       );
-  }
+  });
 }
 
 function checkListLiterals(document: DocumentNode, maxItems: number): void {
@@ -124,7 +133,11 @@ function describeListPlace(ancestors: readonly (ASTNode | readonly ASTNode[])[])
   if (variable?.kind === Kind.VARIABLE_DEFINITION)
     return `The default value of $${variable.variable.name.value}`;
   const owner = nodes.findLast((node) => node.kind === Kind.FIELD || node.kind === Kind.DIRECTIVE);
-  if (argument?.kind === Kind.ARGUMENT && owner && (owner.kind === Kind.FIELD || owner.kind === Kind.DIRECTIVE))
+  if (
+    argument?.kind === Kind.ARGUMENT &&
+    owner &&
+    (owner.kind === Kind.FIELD || owner.kind === Kind.DIRECTIVE)
+  )
     return `Argument ${argument.name.value} of ${owner.kind === Kind.DIRECTIVE ? "@" : ""}${owner.name.value}`;
   return "A list";
 }

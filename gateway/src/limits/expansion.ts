@@ -57,7 +57,10 @@ export function expansionOf(document: DocumentNode): Expansion {
     for (const selection of selectionSet.selections) {
       const inner =
         selection.kind === Kind.FIELD
-          ? { fields: 1 + (selection.selectionSet ? selectionSetSize(selection.selectionSet).fields : 0), top: 1 }
+          ? {
+              fields: 1 + (selection.selectionSet ? selectionSetSize(selection.selectionSet).fields : 0),
+              top: 1,
+            }
           : selection.kind === Kind.INLINE_FRAGMENT
             ? selectionSetSize(selection.selectionSet)
             : fragmentSize(selection.name.value);

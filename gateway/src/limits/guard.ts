@@ -43,7 +43,10 @@ export function requestGuard(settings: GuardSettings): RequestGuard {
 }
 
 /** Checks one operation's text and variables; exported for the persisted-operation manifests. */
-export function checkOperation(operation: OperationRequest, settings: GuardSettings): DocumentNode | undefined {
+export function checkOperation(
+  operation: OperationRequest,
+  settings: GuardSettings,
+): DocumentNode | undefined {
   const { query } = operation;
   let document: DocumentNode | undefined;
   if (typeof query === "string") {

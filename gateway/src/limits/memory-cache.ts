@@ -14,7 +14,10 @@ export function entryBytes(key: string, value: string): number {
 
 /** Strings by key, the least recently used dropped first to stay within maxBytes. */
 export function byteBoundedCache(maxBytes: number): InMemoryLRUCache<string> {
-  return new InMemoryLRUCache<string>({ maxSize: maxBytes, sizeCalculation: (value, key) => entryBytes(key, value) });
+  return new InMemoryLRUCache<string>({
+    maxSize: maxBytes,
+    sizeCalculation: (value, key) => entryBytes(key, value),
+  });
 }
 
 /** A parsed document takes about four times its JSON in V8's heap (4.1 to 5.1 measured); counted as five. */

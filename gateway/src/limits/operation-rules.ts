@@ -3,7 +3,15 @@
 // large for a double, and a request whose operation cannot be picked. Each is answered here as the
 // client's mistake, HTTP 400 with a code.
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError, Kind, type OperationDefinitionNode, type ValidationRule } from "graphql";
+import {
+  type FloatValueNode,
+  GraphQLError,
+  getNamedType,
+  type IntValueNode,
+  Kind,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from "graphql";
 
 /** `mutation { … }` on a graph without mutations (graphql-js 17 adds this rule as KnownOperationTypesRule). */
 export const knownOperationTypesRule: ValidationRule = (context) => ({
@@ -15,10 +23,14 @@ export const knownOperationTypesRule: ValidationRule = (context) => ({
   },
 });
 
-/** `communities(resolution: 1e400)`: graphql-js reads the literal as Infinity, which no Float may be. */
+/**
+ * `communities(resolution: 1e400)`: graphql-js reads a Float literal (or an Int literal where a
+ * Float is expected) beyond a double's range as Infinity, which no Float may be, and lets it through.
+ */
 export const finiteNumbersRule: ValidationRule = (context) => {
-  const check = (node: { kind: Kind.INT | Kind.FLOAT; value: string }) => {
-    if (Number.isFinite(Number(node.value))) return;
+  const check = (node: IntValueNode | FloatValueNode) => {
+    const expected = context.getInputType();
+    if (!expected || getNamedType(expected).name !== "Float" || Number.isFinite(Number(node.value))) return;
     context.reportError(
       new GraphQLError(`The number ${node.value} is out of range: a Float must be finite.`, { nodes: node }),
     );
@@ -36,7 +48,8 @@ export function operationResolutionPlugin(): ApolloServerPlugin<BaseContext> {
         async didResolveOperation({ operation, document, request }) {
           if (operation) return;
           const operations = document.definitions.filter(
-            (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+            (definition): definition is OperationDefinitionNode =>
+              definition.kind === Kind.OPERATION_DEFINITION,
           );
           throw new GraphQLError(unresolved(request.operationName, operations.length), {
             extensions: { code: OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },

@@ -27,7 +27,9 @@ const SUGGESTION = / ?Did you mean .+\?$/;
  * subgraph may have sent along, and in production without suggestions of names, wherever in the
  * answer they arise (Apollo's own option covers validation errors only, not variable values).
  */
-export function errorFormatter(production: boolean): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
+export function errorFormatter(
+  production: boolean,
+): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
   return (formatted) => {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return {

@@ -11,9 +11,15 @@ export function limitExceeded(
   found: number | undefined,
   message: string,
 ): HttpError {
-  return new HttpError(400, OPERATION_LIMIT_EXCEEDED, message, {}, {
-    limit,
-    maximum,
-    ...(found === undefined ? {} : { found }),
-  });
+  return new HttpError(
+    400,
+    OPERATION_LIMIT_EXCEEDED,
+    message,
+    {},
+    {
+      limit,
+      maximum,
+      ...(found === undefined ? {} : { found }),
+    },
+  );
 }

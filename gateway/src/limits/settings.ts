@@ -92,7 +92,8 @@ function settingsFromEnv<T extends { [K in keyof T]: number }>(
   const settings = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof T)[]) {
     const value = env[variables[key]];
-    if (value !== undefined && value !== "") settings[key] = positiveInteger(variables[key], value) as T[keyof T];
+    if (value !== undefined && value !== "")
+      settings[key] = positiveInteger(variables[key], value) as T[keyof T];
   }
   return settings;
 }

@@ -51,8 +51,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   service?: string;
   /** whether the server can answer queries now (its schema loaded, its database answering); /ready says so */
   ready?: () => Promise<boolean>;
-  /** checks every request but those to OPEN_PATHS, throwing an HttpError to refuse it */
-  guard?: (request: IncomingMessage) => void;
+  /** checks every request but those to OPEN_PATHS before its body is read, throwing an HttpError to refuse it */
+  guard?: (request: IncomingMessage) => void | Promise<void>;
+  /** checks a GraphQL request once its body is read and before the server parses it, throwing an HttpError to refuse it */
+  graphqlGuard?: (request: IncomingMessage, body: unknown, url: URL) => Promise<void>;
   /** deadlines, connection cap and body limits; each unset one from its environment variable */
   limits?: Partial<HttpLimits>;
 }
@@ -161,7 +163,7 @@ async function handle<TContext extends BaseContext>(
   if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });
   if (url.pathname === "/ready") return answerReady(response, await serving.isReady());
   if (url.pathname === "/metrics") return answerMetrics(response);
-  options.guard?.(request);
+  await options.guard?.(request);
   const route =
     options.routes && Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
   if (route) return route(request, response, url);
@@ -183,6 +185,7 @@ async function answerGraphQL<TContext extends BaseContext>(
   const method = (request.method ?? "GET").toUpperCase();
   if (method === "GET") checkQueryJson(url.searchParams, limits.maxJsonDepth);
   const body = method === "POST" ? await readJsonBody(request, limits) : undefined;
+  await options.graphqlGuard?.(request, body, url);
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
     context: () => options.context(request, signal),

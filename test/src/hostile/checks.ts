@@ -33,7 +33,7 @@ export const STACK_FRAME =
 
 const LEAKS: [Problem, RegExp][] = [
   ["stack trace", new RegExp(`${STACK_FRAME.source}|"stacktrace"`)],
-  ["server path", /node_modules|file:\/\//],
+  ["server path", /node_modules/],
   ["internal URL", /(?:localhost|127\.0\.0\.1|\[::1\]):\d/],
   [
     "internal detail",

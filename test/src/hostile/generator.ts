@@ -54,8 +54,6 @@ export function categoryNames(): string[] {
   return CATEGORIES.map((category) => category.name);
 }
 
-// ---- request builders -------------------------------------------------------------------------
-
 function post(category: string, label: string, payload: unknown, extra: Partial<HttpPlan> = {}): HttpPlan {
   return postBody(category, label, JSON.stringify(payload), extra);
 }
@@ -154,8 +152,6 @@ export function fragmentExpansion(levels: number): string {
   });
   return `query Expansion { city(id: "si-kranj") { ...F0 } }\n${fragments.join("\n")}`;
 }
-
-// ---- categories -------------------------------------------------------------------------------
 
 const REQUEST_LINES = [
   "GET\r\n\r\n",
