@@ -5,6 +5,8 @@ export { fetchNetwork, filterFromParameters, type NetworkFilterInput } from "./e
 export { exportPath } from "./export/route";
 export * from "./gateway";
 export * from "./persisted-operations";
+export * from "./rate-limit";
+export * from "./rate-limit-config";
 export * from "./response-cache";
 export * from "./server";
 export * from "./supergraph";

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
+import { HttpError } from "@twingraph/kit/http";
 import { type PersistedOperation, sha256Hex, WIDGET_OPERATIONS } from "@twingraph/widget";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context";
@@ -182,6 +183,50 @@ function clientKey(context: BaseContext): string | undefined {
 }
 
 export const NOT_IN_SAFELIST = "PERSISTED_QUERY_NOT_IN_SAFELIST";
+export const HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+
+/** how clients write a sha256: the hex of its 32 bytes, lowercase, as Apollo Client and the widget send it */
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Refuses an automatic persisted query extension that could never be served: one Apollo answers with
+ * a 400 without a code, or that its cache would be asked for in vain. A registration whose hash is not
+ * its text's is the client's mistake (it hashed another text, or another encoding of it), named so.
+ */
+export function checkPersistedQuery(extensions: unknown, query: unknown): void {
+  if (!isRecord(extensions)) return;
+  const { persistedQuery } = extensions;
+  // Apollo reads a null extension as none
+  if (persistedQuery === undefined || persistedQuery === null) return;
+  if (!isRecord(persistedQuery))
+    throw malformedPersistedQuery("extensions.persistedQuery must be an object { version: 1, sha256Hash }.");
+  if (persistedQuery.version !== 1)
+    throw malformedPersistedQuery("extensions.persistedQuery.version must be 1, the only version there is.");
+  const hash = persistedQuery.sha256Hash;
+  if (typeof hash !== "string")
+    throw malformedPersistedQuery("extensions.persistedQuery.sha256Hash must be a string.");
+  if (typeof query === "string") {
+    if (operationId(query) !== hash)
+      throw new HttpError(
+        400,
+        HASH_MISMATCH,
+        "extensions.persistedQuery.sha256Hash is not the sha256 of the query (the hex of its UTF-8 " +
+          "bytes, exactly as sent): the operation was neither registered nor run.",
+      );
+  } else if (!SHA256_HEX.test(hash)) {
+    throw malformedPersistedQuery(
+      "extensions.persistedQuery.sha256Hash must be a sha256: 64 lowercase hex digits.",
+    );
+  }
+}
+
+function malformedPersistedQuery(message: string): HttpError {
+  return new HttpError(400, "BAD_REQUEST", message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** Why a document that is not a persisted operation's is refused in safelist mode. */
 export function safelistRefusal(operationName: string | undefined): string {

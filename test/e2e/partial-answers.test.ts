@@ -209,6 +209,8 @@ beforeAll(async () => {
   vi.stubEnv("TWINGRAPH_RESPONSE_CACHE", "0");
   vi.stubEnv("TWINGRAPH_WARM_NETWORK", "0");
   vi.stubEnv("SUBGRAPH_TIMEOUT_MS", String(SUBGRAPH_TIMEOUT_MS));
+  // four clients on one address ask without pause: the rate limit is tested on its own
+  vi.stubEnv("RATE_LIMIT", "0");
   // the failed fetches' lines, without every request's
   vi.stubEnv("LOG_LEVEL", "warn");
   for (const name of ["gateway", ...readSubgraphManifest().map((entry) => entry.name)])

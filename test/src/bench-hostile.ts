@@ -23,6 +23,8 @@ export interface HostileFigures {
   uncodedErrors: number;
   deadProcesses: string[];
   canariesNotWhole: number;
+  /** the start of the first canary answer that was not whole, if any */
+  firstBrokenCanary?: string;
   gatewayMemoryMb: { start: number; end: number };
   gatewayCpuSeconds: number;
 }
@@ -75,6 +77,7 @@ export async function benchHostile(options: { requests: number }): Promise<Hosti
       ).length,
       deadProcesses: stack.parts.filter((part) => !part.alive()).map((part) => part.name),
       canariesNotWhole: [...atRest, ...duringAttack].filter((answer) => !answer.whole).length,
+      firstBrokenCanary: [...atRest, ...duringAttack].find((answer) => !answer.whole)?.body.slice(0, 300),
       gatewayMemoryMb: {
         start: memoryStart / MB,
         end: stack.gateway.alive() ? residentBytes(stack.gateway.pid) / MB : Number.NaN,
@@ -112,6 +115,7 @@ function printHostileFigures(figures: HostileFigures): void {
       `dead processes: ${figures.deadProcesses.length > 0 ? figures.deadProcesses.join(", ") : 0}; ` +
       `canaries not whole: ${figures.canariesNotWhole}`,
   );
+  if (figures.firstBrokenCanary) console.log(`the first canary not whole: ${figures.firstBrokenCanary}`);
   console.log(
     `gateway: ${figures.gatewayMemoryMb.start.toFixed(0)} MB → ${figures.gatewayMemoryMb.end.toFixed(0)} MB resident, ` +
       `${figures.gatewayCpuSeconds.toFixed(1)} CPU-s during the attack`,

@@ -10,6 +10,7 @@ import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
+import { benchHostile } from "./bench-hostile";
 import { persistedGetUrl } from "./persisted-get";
 import { isRunning } from "./processes";
 
@@ -65,11 +66,15 @@ function startStack(
     TWINGRAPH_DATA_DIR: dataDir,
     // the background whole-network measures would take a core from the load being measured
     TWINGRAPH_WARM_NETWORK: "0",
+    // the load comes from one address; the rate limit would measure itself (the attack below keeps it)
+    RATE_LIMIT: "0",
+    // a log line per request, kept in memory here, would weigh on the bench rather than the gateway
+    LOG_LEVEL: "warn",
   };
   env.GATEWAY_PORT = String(GATEWAY_PORT);
   for (const { name, port } of readSubgraphManifest()) {
     env[`${name.toUpperCase()}_PORT`] = String(port + PORT_OFFSET);
-    env[`${name.toUpperCase()}_URL`] = `http://localhost:${port + PORT_OFFSET}/graphql`;
+    env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port + PORT_OFFSET}/graphql`;
   }
   const started = Date.now();
   const child = spawn(process.execPath, [path.join(ROOT, "tools/dev/dist/start.js")], {
@@ -210,6 +215,9 @@ async function main(): Promise<void> {
     console.log(`\nwith DATA_VERSION_MAX_AGE_MS=1000, against the widget's query without the cache\n`);
     printTable([uncached[0], ...results], uncached[0], "vs no cache");
   });
+
+  console.log("");
+  await benchHostile({ requests: Number(process.env.BENCH_HOSTILE_REQUESTS ?? 10_000) });
 }
 
 /** Kills the cities subgraph the way a crash would and times until the gateway gets its answers again. */

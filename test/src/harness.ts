@@ -4,7 +4,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { inProcessDataSources } from "@twingraph/dev";
-import { createGatewayServer, type GatewayOptions, readSupergraph, startGateway } from "@twingraph/gateway";
+import {
+  createGatewayServer,
+  type GatewayServerOptions,
+  readSupergraph,
+  startGateway,
+} from "@twingraph/gateway";
 import type { RunningServer } from "@twingraph/kit/http";
 import { databaseRevisions, listenSubgraph, loadSubgraphs } from "@twingraph/kit/subgraph";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
@@ -41,7 +46,15 @@ interface FederationOptions {
   /** open each subgraph's existing SQLite file in this directory (see sqliteFile) instead */
   sqliteDirectory?: string;
   /** gateway settings beyond the subgraphs: safelist, caching, CORS */
-  gateway?: Partial<GatewayOptions>;
+  gateway?: GatewayServerOptions;
+}
+
+/**
+ * An answer's data and errors: what the golden files and assertions compare. Its extensions (the
+ * cost, on every answer) are tested where they are the point.
+ */
+function dataAndErrors({ data, errors }: GraphQLResponse): GraphQLResponse {
+  return errors ? { data, errors } : { data };
 }
 
 /** Where a subgraph's SQLite file lies in a directory of them. */
@@ -88,7 +101,7 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
     async execute(query, variables, operationName) {
       const response = await server.executeOperation({ query, variables, operationName });
       if (response.body.kind !== "single") throw new Error("expected a single result");
-      return response.body.singleResult as GraphQLResponse;
+      return dataAndErrors(response.body.singleResult as GraphQLResponse);
     },
     async close() {
       await server.stop();
@@ -123,7 +136,12 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
     servers.push(running);
     urls[name] = `http://127.0.0.1:${running.port}/graphql`;
   }
-  const gateway = await startGateway(0, { responseCache: false, ...options.gateway, urls }, "127.0.0.1");
+  // tests send many requests from one address: rate limits are tested on their own
+  const gateway = await startGateway(
+    0,
+    { responseCache: false, rateLimiter: null, ...options.gateway, urls },
+    "127.0.0.1",
+  );
   const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(gatewayUrl, {
@@ -139,7 +157,9 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
     subgraphSecret,
     post,
     async execute(query, variables, operationName) {
-      return (await (await post({ query, variables, operationName })).json()) as GraphQLResponse;
+      return dataAndErrors(
+        (await (await post({ query, variables, operationName })).json()) as GraphQLResponse,
+      );
     },
     async close() {
       await gateway.close();

@@ -1,11 +1,12 @@
 // The gateway's checks on a GraphQL request before Apollo sees it: batch size, then for each
-// operation the safelist, the document's limits and the variables' limits. Apollo parses and
-// validates only what passes, so no request can make validation or planning expensive, and in
-// safelist mode an unlisted document is refused before validation could suggest field names.
+// operation its persisted query extension, the safelist, the document's limits and the variables'
+// limits. Apollo parses and validates only what passes, so no request can make validation or
+// planning expensive, and in safelist mode an unlisted document is refused before validation could
+// suggest field names.
 import type { IncomingMessage } from "node:http";
 import { HttpError } from "@twingraph/kit/http";
 import { type DocumentNode, type GraphQLSchema, Kind, parse } from "graphql";
-import { NOT_IN_SAFELIST, operationId, safelistRefusal } from "../persisted-operations";
+import { checkPersistedQuery, NOT_IN_SAFELIST, operationId, safelistRefusal } from "../persisted-operations";
 import { checkDocument } from "./document";
 import { limitExceeded } from "./refusal";
 import type { OperationLimits } from "./settings";
@@ -26,6 +27,7 @@ interface OperationRequest {
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
+  extensions?: unknown;
 }
 
 export function requestGuard(settings: GuardSettings): RequestGuard {
@@ -38,7 +40,10 @@ export function requestGuard(settings: GuardSettings): RequestGuard {
         `The batch holds ${body.length} operations; at most ${settings.limits.batch} are allowed.`,
       );
     const operations = request.method === "GET" ? [fromSearch(url.searchParams)] : fromBody(body);
-    for (const operation of operations) checkOperation(operation, settings);
+    for (const operation of operations) {
+      checkPersistedQuery(operation.extensions, operation.query);
+      checkOperation(operation, settings);
+    }
   };
 }
 
@@ -79,6 +84,7 @@ function fromSearch(parameters: URLSearchParams): OperationRequest {
     query: parameters.get("query") ?? undefined,
     variables: jsonOrNothing(parameters.get("variables")),
     operationName: parameters.get("operationName") ?? undefined,
+    extensions: jsonOrNothing(parameters.get("extensions")),
   };
 }
 

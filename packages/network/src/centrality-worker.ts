@@ -68,6 +68,9 @@ export function measureCentrality(
 }
 
 export function measureInThread(graph: UndirectedGraph, measure: SlowMeasure): Record<string, number> {
+  // graphology-metrics sizes its queue and stack by the number of places and refuses zero: a view
+  // without places has nothing to score
+  if (graph.order === 0) return {};
   return measure === "betweenness"
     ? betweenness(graph, OPTIONS.betweenness)
     : closeness(graph, OPTIONS.closeness);
@@ -83,6 +86,8 @@ export function measureInWorker(
   signal?: AbortSignal,
 ): Promise<Record<string, number>> {
   if (signal?.aborted) return Promise.reject(new MeasureCancelledError());
+  // without pairs there is no search to run, so no thread to start (and an empty graph fails in one)
+  if (graph.size === 0) return Promise.resolve(measureInThread(graph, measure));
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,

@@ -24,7 +24,18 @@ const answeredCodes = new WeakMap<ServerResponse, string>();
 export function sendError(response: ServerResponse, error: HttpError): void {
   answeredCodes.set(response, error.code);
   for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
-  sendJson(response, error.status, errorBody(error.code, error.message, error.extensions));
+  // GraphQL over HTTP: a client that accepts this type reads the errors of a 4xx answer given in it
+  // (Apollo Client 4 does), where a 4xx in plain JSON is only a failed request to it
+  const type = acceptsGraphQLResponse(response) ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
+  sendJson(response, error.status, errorBody(error.code, error.message, error.extensions), type);
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const GRAPHQL_RESPONSE_TYPE = "application/graphql-response+json; charset=utf-8";
+
+function acceptsGraphQLResponse(response: ServerResponse): boolean {
+  const accept = response.req?.headers.accept;
+  return typeof accept === "string" && accept.includes("application/graphql-response+json");
 }
 
 export function errorBody(
@@ -45,8 +56,8 @@ export function recordAnsweredCode(response: ServerResponse, code: string): void
   answeredCodes.set(response, code);
 }
 
-export function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+export function sendJson(response: ServerResponse, status: number, payload: unknown, type = JSON_TYPE): void {
   response.statusCode = status;
-  response.setHeader("content-type", "application/json; charset=utf-8");
+  response.setHeader("content-type", type);
   response.end(JSON.stringify(payload));
 }

@@ -31,6 +31,8 @@ export type Route = (request: IncomingMessage, response: ServerResponse, url: UR
 /** Paths every server answers without a guard: what load balancers and Prometheus ask. */
 export const OPEN_PATHS: readonly string[] = ["/health", "/ready", "/metrics"];
 const GRAPHQL_PATHS: readonly string[] = ["/graphql", "/"];
+/** GraphQL over HTTP has queries in a GET's URL or a POST's body; any other method is refused unread. */
+const GRAPHQL_METHODS = "GET, POST";
 
 /** A readiness check that has not answered by then counts as not ready. */
 const READY_CHECK_TIMEOUT_MS = 2_000;
@@ -178,11 +180,11 @@ async function answerGraphQL<TContext extends BaseContext>(
   response: ServerResponse,
   url: URL,
 ): Promise<void> {
+  const method = graphqlMethod(request);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
-  const method = (request.method ?? "GET").toUpperCase();
   if (method === "GET") checkQueryJson(url.searchParams, limits.maxJsonDepth);
   const body = method === "POST" ? await readJsonBody(request, limits) : undefined;
   await options.graphqlGuard?.(request, body, url);
@@ -200,6 +202,20 @@ async function answerGraphQL<TContext extends BaseContext>(
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/** The request's method when GraphQL is sent that way; any other is refused before a body is read. */
+function graphqlMethod(request: IncomingMessage): "GET" | "POST" {
+  const { method } = request;
+  if (method === "GET" || method === "POST") return method;
+  throw new HttpError(
+    405,
+    "METHOD_NOT_ALLOWED",
+    `${method} is not allowed here; send GraphQL with GET or POST.`,
+    {
+      allow: GRAPHQL_METHODS,
+    },
+  );
 }
 
 /** The code of a refused GraphQL request, for its access log line and metrics (error answers are small). */

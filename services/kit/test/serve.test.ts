@@ -78,6 +78,24 @@ describe("one JSON error shape with a code", () => {
     expect(text).not.toMatch(/internals|\/srv/);
   });
 
+  it.each(["PUT", "PATCH", "DELETE", "TRACE", "PROPFIND", "HEAD", "OPTIONS"])(
+    "answers %s on the GraphQL paths 405 METHOD_NOT_ALLOWED with the methods allowed",
+    async (method) => {
+      const { port } = await start();
+      for (const path of ["/graphql", "/"]) {
+        // a body is declared but never sent: the refusal must not wait for it
+        const raw = await rawExchange(
+          port,
+          `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n`,
+        );
+        expect(raw).toMatch(/^HTTP\/1.1 405 /);
+        expect(raw).toMatch(/\r\nallow: GET, POST\r\n/i);
+        // a HEAD answer has no body, by HTTP's rules
+        if (method !== "HEAD") expect(bodyOf(raw).errors[0]?.extensions.code).toBe("METHOD_NOT_ALLOWED");
+      }
+    },
+  );
+
   it("answers malformed HTTP 400 BAD_REQUEST in JSON, and oversized headers 431", async () => {
     const { port } = await start();
     const raw = await rawExchange(port, "GET /graphql HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");

@@ -9,6 +9,7 @@ import {
   centralityCost,
   degreeScores,
   MeasureCancelledError,
+  measureInThread,
   NetworkBusyError,
   type Scores,
   type SlowMeasure,
@@ -38,6 +39,8 @@ export async function centralityScores(
   signal?: AbortSignal,
 ): Promise<Scores> {
   if (measure === "degree") return degreeScores(view);
+  // a view without pairs (a filter no partnership meets) scores at once: nothing to queue or keep
+  if (view.graph.size === 0) return measureInThread(view.graph, measure);
   const key = `${databaseTag(db)}|${view.revision}|${measure}|${scopeKey(view.scope)}`;
   const known = kept.get(key);
   if (known) return known;

@@ -1,5 +1,13 @@
 // Which part of the network a query looks at: partnerships by country, kind, status and period.
-import { badUserInput, checkCountry, checkDate, checkListLength } from "@twingraph/kit/subgraph";
+import {
+  badUserInput,
+  checkCountry,
+  checkDate,
+  checkListLength,
+  checkTextLength,
+  MAX_COUNTRY_ARGUMENT,
+  MAX_DATE_ARGUMENT,
+} from "@twingraph/kit/subgraph";
 import { WHOLE_NETWORK } from "@twingraph/network";
 import { Field, InputType } from "type-graphql";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
@@ -45,11 +53,15 @@ export function checkNetworkFilter(filter: NetworkFilter | null | undefined): Pa
   if (!filter) return WHOLE_NETWORK;
   if (filter.domestic && !filter.country) throw badUserInput("filter.domestic", "needs filter.country");
   return {
-    countryCode: checkCountry(filter.country, "filter.country") ?? null,
+    countryCode:
+      checkCountry(
+        checkTextLength(filter.country, "filter.country", MAX_COUNTRY_ARGUMENT),
+        "filter.country",
+      ) ?? null,
     domestic: filter.domestic ?? false,
     kinds: [...new Set(checkListLength(filter.kinds ?? [], "filter.kinds"))].sort(),
     statuses: [...new Set(checkListLength(filter.statuses ?? [], "filter.statuses"))].sort(),
-    from: checkDate(filter.from, "filter.from") ?? null,
-    to: checkDate(filter.to, "filter.to") ?? null,
+    from: checkDate(checkTextLength(filter.from, "filter.from", MAX_DATE_ARGUMENT), "filter.from") ?? null,
+    to: checkDate(checkTextLength(filter.to, "filter.to", MAX_DATE_ARGUMENT), "filter.to") ?? null,
   };
 }

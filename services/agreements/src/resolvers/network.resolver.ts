@@ -5,8 +5,10 @@ import {
   checkFirst,
   checkNonEmpty,
   checkOffset,
+  checkTextLength,
   codedError,
   countryOf,
+  MAX_COUNTRY_ARGUMENT,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
 import {
@@ -154,7 +156,7 @@ export class NetworkResolver {
   ): Promise<RankedCity[]> {
     checkFirst(first);
     checkOffset(offset);
-    const countryCode = checkCountry(country) ?? null;
+    const countryCode = checkCountry(checkTextLength(country, "country", MAX_COUNTRY_ARGUMENT)) ?? null;
     const scores = await centralityScores(context.db, network.snapshot, by, context.signal);
     const { graph } = network.snapshot;
     return rank(scores, countryCode)

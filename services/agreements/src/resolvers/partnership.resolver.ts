@@ -5,8 +5,10 @@ import {
   checkIdList,
   checkListLength,
   checkOffset,
+  checkTextLength,
   loadLists,
   loadPresent,
+  MAX_DATE_ARGUMENT,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
@@ -66,8 +68,8 @@ export class PartnershipResolver {
   ): Promise<Partnership[]> {
     checkFirst(first);
     checkOffset(offset);
-    const fromDate = checkDate(from, "from");
-    const toDate = checkDate(to, "to");
+    const fromDate = checkDate(checkTextLength(from, "from", MAX_DATE_ARGUMENT), "from");
+    const toDate = checkDate(checkTextLength(to, "to", MAX_DATE_ARGUMENT), "to");
     const query = context.db.getRepository(Partnership).createQueryBuilder("p");
     if (cityId) query.innerJoin("p.members", "m", "m.cityId = :cityId", { cityId });
     if (kind) query.andWhere("p.kind = :kind", { kind });

@@ -45,6 +45,14 @@ function trust(kind: string): number {
   return 0.9;
 }
 
+/**
+ * The longest name a search takes: room for the longest place names in use (Bangkok's ceremonial
+ * name is 181 characters in Latin letters). A character's key is at most 33 bytes (ﷺ decomposes
+ * into 18 Arabic letters), so the word search's LIKE pattern stays under 7 KB, far below the
+ * 50,000 bytes SQLite refuses as "too complex".
+ */
+export const MAX_SEARCH_NAME = 200;
+
 /** Enough rows to rank a one-letter prefix sensibly without reading the whole table. */
 const CANDIDATE_LIMIT = 500;
 
@@ -86,7 +94,8 @@ export async function searchCityIds(
       candidates("n.key >= :key AND n.key < :end", { key, end: `${key}\uffff` }).orderBy("length(n.key)"),
     )),
   ];
-  // keys and stems hold only letters, digits and single spaces, so they need no LIKE escaping
+  // keys and stems hold only letters, digits and single spaces: the query's % and _ became spaces,
+  // so they need no LIKE escaping, and a query of nothing else ("%%%%") stopped above, unread
   if (rows.length === 0) {
     rows.push(
       ...(await run(

@@ -6,6 +6,8 @@ import {
   checkListLength,
   checkNonEmpty,
   checkOffset,
+  checkTextLength,
+  MAX_COUNTRY_ARGUMENT,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
 import {
@@ -25,7 +27,7 @@ import { In } from "typeorm";
 import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
 import { aliasLoader, cityLoader } from "./city.loaders";
-import { type NameMatch, searchCityIds } from "./city-search";
+import { MAX_SEARCH_NAME, type NameMatch, searchCityIds } from "./city-search";
 import { checkLanguageTag, nameInLanguage } from "./name-in-language";
 
 @ObjectType({ description: "A city found by name, with how well the name matched." })
@@ -78,9 +80,10 @@ export class CityResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
     @Ctx() context: SubgraphContext,
   ): Promise<CityMatch[]> {
-    checkNonEmpty(name, "name");
+    checkNonEmpty(checkTextLength(name, "name", MAX_SEARCH_NAME), "name");
     checkFirst(first);
-    const matches = await searchCityIds(context.db, name, checkCountry(country), first);
+    const countryCode = checkCountry(checkTextLength(country, "country", MAX_COUNTRY_ARGUMENT));
+    const matches = await searchCityIds(context.db, name, countryCode, first);
     const cities = await cityLoader(context).loadMany(matches.map((match) => match.cityId));
     return matches.flatMap((match: NameMatch, index) => {
       const city = cities[index];
@@ -99,7 +102,7 @@ export class CityResolver {
     checkFirst(first);
     checkOffset(offset);
     if (ids) checkIdList(checkListLength(ids, "ids"), "ids", 1);
-    const countryCode = checkCountry(country);
+    const countryCode = checkCountry(checkTextLength(country, "country", MAX_COUNTRY_ARGUMENT));
     return context.db.getRepository(City).find({
       where: { ...(ids ? { id: In(ids) } : {}), ...(countryCode ? { countryCode } : {}) },
       order: { id: "ASC" },

@@ -1,9 +1,15 @@
 // The name a page in a given language should show for a place: the alias in that language where one
 // exists ("Beljak" for Villach on a Slovene page), else the common English name. Serbian pages get
 // their own script, Cyrillic unless the tag says Latin, letter for letter from the other where needed.
-import { badUserInput } from "@twingraph/kit/subgraph";
+import { badUserInput, checkTextLength } from "@twingraph/kit/subgraph";
 import type { CityName } from "../entities/city-name.entity";
 import { serbianToCyrillic, serbianToLatin } from "./serbian-script";
+
+/**
+ * The longest language tag taken: RFC 5646 (4.4.1) asks implementations to take tags of at least
+ * 35 characters, longer than any language, script and region tag in use ("sr-Latn-RS" is 10).
+ */
+const MAX_LANGUAGE_TAG = 35;
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -26,7 +32,7 @@ export interface NamedPlace {
 }
 
 export function checkLanguageTag(tag: string, argument: string): LanguageTag {
-  if (!LANGUAGE_TAG.test(tag)) {
+  if (!LANGUAGE_TAG.test(checkTextLength(tag, argument, MAX_LANGUAGE_TAG))) {
     throw badUserInput(argument, `must be a BCP 47 language tag such as "sl" or "sr-Latn", got "${tag}"`);
   }
   const [language, ...subtags] = tag.toLowerCase().split("-");

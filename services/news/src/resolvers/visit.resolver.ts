@@ -1,5 +1,12 @@
 // Queries over visits, and the visit fields that need a lookup.
-import { checkDate, checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
+import {
+  checkDate,
+  checkFirst,
+  checkOffset,
+  checkTextLength,
+  MAX_DATE_ARGUMENT,
+  type SubgraphContext,
+} from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { NewsItem } from "../entities/news-item.entity";
 import { CityRef, cityRef } from "../entities/refs";
@@ -22,8 +29,8 @@ export class VisitResolver {
   ): Promise<Visit[]> {
     checkFirst(first);
     checkOffset(offset);
-    const fromDate = checkDate(from, "from");
-    const toDate = checkDate(to, "to");
+    const fromDate = checkDate(checkTextLength(from, "from", MAX_DATE_ARGUMENT), "from");
+    const toDate = checkDate(checkTextLength(to, "to", MAX_DATE_ARGUMENT), "to");
     const query = context.db.getRepository(Visit).createQueryBuilder("v");
     // a subquery, not the city's visit ids as parameters: a city may have more visits than a
     // statement can list
