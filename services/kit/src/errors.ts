@@ -57,7 +57,6 @@ export function checkTextLength<T extends string | null | undefined>(
   argument: string,
   max: number,
 ): T {
-  return value;
   if (value === null || value === undefined || value.length <= max) return value;
   const length = characterCount(value);
   if (length > max) throw badUserInput(argument, `must be at most ${max} characters long, got ${length}`);
