@@ -56,7 +56,8 @@ const UK_CONSTITUENT_COUNTRIES = new Set(["england", "scotland", "wales", "north
  * "England, United Kingdom", "Réunion, France". Undefined when no table knows it.
  */
 export function countryCodeFromName(name: string): string | undefined {
-  const candidates = [name, name.replace(/\s*\([^)]*\)\s*/g, " "), ...name.split(",")];
+  // "[^()]" stops each try at the next parenthesis, so the search is linear in the name's length
+  const candidates = [name, name.replace(/\([^()]*\)/g, " "), ...name.split(",")];
   for (const candidate of candidates) {
     const key = nameKey(candidate);
     if (UK_CONSTITUENT_COUNTRIES.has(key)) return "GB";
