@@ -9,7 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import { type DataVersion, gatewayDataVersion, subgraphUrl } from "./data-version";
 import { costPlugin, type OnCost } from "./limits/cost-plugin";
 import { checkOperation, type RequestGuard, requestGuard } from "./limits/guard";
-import { byteBoundedCache, documentCache } from "./limits/memory-cache";
+import { byteBoundedCache, documentCache, queryPlanCache } from "./limits/memory-cache";
 import {
   finiteNumbersRule,
   knownOperationTypesRule,
@@ -80,6 +80,8 @@ export interface GatewayOptions {
   responseCacheBytes?: number;
   /** bytes Apollo's parsed and validated documents may take in memory (DOCUMENT_CACHE_BYTES) */
   documentCacheBytes?: number;
+  /** bytes the query plans may take in memory (QUERY_PLAN_CACHE_BYTES) */
+  queryPlanBytes?: number;
 }
 
 /** The options with every setting the environment or a default gives. */
@@ -94,11 +96,12 @@ export type GatewaySettings = GatewayOptions &
       | "persistedQueryTtlSeconds"
       | "responseCacheBytes"
       | "documentCacheBytes"
+      | "queryPlanBytes"
     >
   > & { limits: OperationLimits; cost: CostSettings };
 
 const MEBIBYTE = 1_048_576;
-const QUERY_PLAN_STORE_MIB = 8;
+const QUERY_PLAN_BYTES = 8 * MEBIBYTE;
 
 /** The options as given, with the environment's settings for those not given. */
 export function withEnvironment(options: GatewayOptions): GatewaySettings {
@@ -122,6 +125,7 @@ export function withEnvironment(options: GatewayOptions): GatewaySettings {
     persistedQueryTtlSeconds: options.persistedQueryTtlSeconds ?? numberFromEnv("APQ_TTL_SECONDS", 86_400),
     responseCacheBytes: options.responseCacheBytes ?? numberFromEnv("RESPONSE_CACHE_BYTES", 32 * MEBIBYTE),
     documentCacheBytes: options.documentCacheBytes ?? numberFromEnv("DOCUMENT_CACHE_BYTES", 16 * MEBIBYTE),
+    queryPlanBytes: options.queryPlanBytes ?? numberFromEnv("QUERY_PLAN_CACHE_BYTES", QUERY_PLAN_BYTES),
   };
 }
 
@@ -150,8 +154,7 @@ function listFromEnv(value: string | undefined): string[] | undefined {
 export function createGateway(options: GatewayOptions): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    // plans are counted by their JSON, which V8 holds several times over; Apollo's default is 30
-    experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_STORE_MIB,
+    queryPlannerConfig: { cache: queryPlanCache(options.queryPlanBytes ?? QUERY_PLAN_BYTES) },
     buildService({ name, url }): GraphQLDataSource {
       const given = options.dataSources?.[name];
       if (given) return given;

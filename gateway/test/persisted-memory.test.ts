@@ -41,24 +41,24 @@ describe("the registration store", () => {
   });
 });
 
+let server: ApolloServer<BaseContext> | undefined;
+afterEach(() => server?.stop());
+
+async function gateway(options: Partial<GatewayOptions>): Promise<ApolloServer<BaseContext>> {
+  // subgraphs that answer nothing: what the gateway keeps is what is measured
+  const silent = { process: async () => ({ data: null }) };
+  server = createGatewayServer({
+    supergraphSdl: readSupergraph(),
+    responseCache: false,
+    dataVersion: { current: async () => null, close: async () => {} },
+    dataSources: { cities: silent, agreements: silent, projects: silent, news: silent },
+    ...options,
+  });
+  await server.start();
+  return server;
+}
+
 describe("a gateway taking random registrations", () => {
-  let server: ApolloServer<BaseContext> | undefined;
-  afterEach(() => server?.stop());
-
-  async function gateway(options: Partial<GatewayOptions>): Promise<ApolloServer<BaseContext>> {
-    // subgraphs that answer nothing: the registrations are what is measured
-    const silent = { process: async () => ({ data: null }) };
-    server = createGatewayServer({
-      supergraphSdl: readSupergraph(),
-      responseCache: false,
-      dataVersion: { current: async () => null, close: async () => {} },
-      dataSources: { cities: silent, agreements: silent, projects: silent, news: silent },
-      ...options,
-    });
-    await server.start();
-    return server;
-  }
-
   async function send(
     gatewayServer: ApolloServer<BaseContext>,
     query: string | undefined,
@@ -107,4 +107,35 @@ describe("a gateway taking random registrations", () => {
     await send(gatewayServer, other, operationId(other), "192.0.2.8");
     expect(await kept(other)).toBe(true);
   });
+});
+
+describe("the query plans", () => {
+  /** an operation of its own, planned over three subgraphs (about 2 KB of plan JSON) */
+  function plannedOperation(): string {
+    const tag = randomBytes(6).toString("hex");
+    return `query P${tag} { partnershipBetween(cityIds: ["${tag}", "b"]) { kind cities { name } agreements { title } projects { title } visits { date } } }`;
+  }
+
+  async function plan(gatewayServer: ApolloServer<BaseContext>, count: number): Promise<void> {
+    for (let index = 0; index < count; index += 1) {
+      const response = await gatewayServer.executeOperation(
+        { query: plannedOperation() },
+        { contextValue: { requestId: "test" } },
+      );
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+    }
+  }
+
+  it("are kept within their bound in bytes of heap, not of JSON", async () => {
+    // no parsed documents are kept: the plans are what is measured
+    const gatewayServer = await gateway({ queryPlanBytes: 2 * MEBIBYTE, documentCacheBytes: 1 });
+    // the first operations compile the planner's code and fill the store to its bound
+    await plan(gatewayServer, 500);
+    const before = heapUsed();
+    await plan(gatewayServer, 6_000);
+    const grown = (heapUsed() - before) / MEBIBYTE;
+    console.log(`6,000 planned operations with 2 MiB of plans: heap +${grown.toFixed(1)} MB`);
+    // plans counted by their JSON alone took about 2.5 times their bound: +21 MB here with 8 MiB
+    expect(grown).toBeLessThan(6);
+  }, 300_000);
 });

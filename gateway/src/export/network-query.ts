@@ -104,13 +104,7 @@ export async function fetchNetwork(
   });
   if (response.body.kind !== "single") throw new Error("the gateway answered the export in parts");
   const { data, errors } = response.body.singleResult;
-  if (errors?.length) {
-    const code = errors[0]?.extensions?.code;
-    throw new NetworkQueryError(
-      errors.map((error) => error.message).join("; "),
-      typeof code === "string" ? code : undefined,
-    );
-  }
+  if (errors?.length) throw queryError(errors);
   const { network } = data as unknown as ExportAnswer;
   if (network.nodes.length < network.nodeCount || network.links.length < network.edgeCount)
     throw new NetworkQueryError(
@@ -139,6 +133,44 @@ export async function fetchNetwork(
       until: link.until,
     })),
   };
+}
+
+const NETWORK_SIZE = /* GraphQL */ `
+  query NetworkExportSize($filter: NetworkFilter) {
+    network(filter: $filter) { nodeCount edgeCount }
+  }
+`;
+
+/**
+ * Refuses (EXPORT_TOO_LARGE) a view of more than `maxItems` places and links together, asking only
+ * for its size: reading and writing a file of the whole world network takes seconds of the
+ * gateway's and the subgraphs' CPU, more than one anonymous request may take.
+ */
+export async function checkExportSize(
+  gateway: ApolloServer<BaseContext>,
+  filter: NetworkFilterInput,
+  maxItems: number,
+): Promise<void> {
+  const response = await gateway.executeOperation({ query: NETWORK_SIZE, variables: { filter } });
+  if (response.body.kind !== "single") throw new Error("the gateway answered the export's size in parts");
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length) throw queryError(errors);
+  const { nodeCount, edgeCount } = (data as { network: { nodeCount: number; edgeCount: number } }).network;
+  if (nodeCount + edgeCount > maxItems)
+    throw new NetworkQueryError(
+      `This view has ${nodeCount.toLocaleString("en")} places and ${edgeCount.toLocaleString("en")} links; ` +
+        `an export over HTTP holds at most ${maxItems.toLocaleString("en")} together. Export a part of it ` +
+        "(country, kinds, statuses, from, to), or the whole network with `npm run export` on the server.",
+      "EXPORT_TOO_LARGE",
+    );
+}
+
+function queryError(errors: readonly { message: string; extensions?: Record<string, unknown> }[]) {
+  const code = errors[0]?.extensions?.code;
+  return new NetworkQueryError(
+    errors.map((error) => error.message).join("; "),
+    typeof code === "string" ? code : undefined,
+  );
 }
 
 const FILTER_PARAMETERS = ["country", "domestic", "kinds", "statuses", "from", "to"];

@@ -8,11 +8,13 @@ import type { SlowMeasure } from "./centrality-worker";
  * CPU nanoseconds per unit of work (places × pairs), measured with process.cpuUsage on this project's
  * 2-core machine (Node 20, graphology-metrics 2.4.2) on connected parts of the world network (BFS
  * balls of 500 to 3,000 places around its best-connected place) and on country views: betweenness
- * 134–174 ns on connected views (17–121 on fragmented country views), closeness 19–40 ns. The
- * highest of each, so the estimate errs on the side of refusing.
+ * 134–174 ns on connected views (17–121 on fragmented country views), closeness 19–40 ns. With
+ * other work on the machine, Italy's view (2,682 places × 2,002 pairs) took the agreements process
+ * 0.65 to 1.09 s of CPU for betweenness (test/src/most-expensive.ts): 203 ns a unit at worst. The
+ * highest of each, rounded up, so the estimate errs on the side of refusing.
  */
 export const CPU_NANOSECONDS_PER_UNIT: Record<SlowMeasure, number> = {
-  betweenness: 175,
+  betweenness: 210,
   closeness: 40,
 };
 

@@ -105,9 +105,28 @@ export interface Communities {
   groups: Group[];
 }
 
+/**
+ * CPU nanoseconds per place or pair of places for one Louvain run: the world network (17,700 places,
+ * 25,900 pairs) took 530 to 610 ms of the agreements process's CPU per new resolution on this
+ * project's loaded 2-core machine (test/src/most-expensive.ts), some 13 µs a unit; rounded up.
+ */
+export const LOUVAIN_NANOSECONDS_PER_UNIT = 15_000;
+
+/** Estimated CPU seconds of Louvain on the view, before it runs. */
+export function communitiesSeconds(snapshot: NetworkSnapshot): number {
+  return ((snapshot.graph.order + snapshot.graph.size) * LOUVAIN_NANOSECONDS_PER_UNIT) / 1e9;
+}
+
+/** Whether the view holds the communities at this resolution already, so asking costs nothing. */
+export function hasCommunities(snapshot: NetworkSnapshot, resolution: number): boolean {
+  return snapshot.memoized(communitiesKey(resolution));
+}
+
+const communitiesKey = (resolution: number) => `communities|${resolution}`;
+
 /** Louvain communities, largest first; a fixed seed makes the same data give the same communities. */
 export function communities(snapshot: NetworkSnapshot, resolution: number): Communities {
-  return snapshot.memoize(`communities|${resolution}`, () => {
+  return snapshot.memoize(communitiesKey(resolution), () => {
     if (snapshot.graph.size === 0) return { modularity: 0, resolution, groups: [] };
     const result = louvain.detailed(snapshot.graph, { resolution, randomWalk: false, rng: seededRandom(1) });
     const members: string[][] = Array.from({ length: result.count }, () => []);

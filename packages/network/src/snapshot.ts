@@ -70,6 +70,11 @@ export class NetworkSnapshot<Kind extends string = string, Status extends string
     return this.memo.get(key) as T;
   }
 
+  /** Whether `memoize(key, …)` has computed already: a caller may refuse only work still to do. */
+  memoized(key: string): boolean {
+    return this.memo.has(key);
+  }
+
   /** The documents and data sets the partnerships in view come from, each once. */
   sources(): DocumentRef[] {
     return this.memoize("sources", () => {

@@ -82,7 +82,12 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
     expect(await storedRows()).toBe(0);
   });
 
+  /** Builds the filter's view under the default limits, so that a lower limit meets only the measure. */
+  const viewed = async (filter: string) =>
+    expect((await run(`{ network(filter: ${filter}) { nodeCount } }`)).errors).toBeUndefined();
+
   it("measures a small filtered view in memory", async () => {
+    await viewed("{ kinds: [FRIENDSHIP] }");
     setMeasureLimits({ maxSeconds: 0.0001 });
     const result = await run(ranking("{ kinds: [FRIENDSHIP] }"));
     expect(result.errors).toBeUndefined();
@@ -94,6 +99,7 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
   });
 
   it("refuses a filtered view too large to measure within the limit, saying its size and the limit", async () => {
+    await viewed(`{ from: "1900" }`);
     setMeasureLimits({ maxSeconds: 0.0001 });
     const [error] = errorsOf(await run(ranking(`{ from: "1900" }`, "CLOSENESS")));
     expect(error).toMatchObject({
@@ -148,6 +154,47 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
     ).toBeUndefined();
     const [error] = errorsOf(await run(`{ ${aliases(11).join(" ")} }`));
     expect(error).toMatchObject({ code: "OPERATION_LIMIT_EXCEEDED", limit: "networkViews" });
+  });
+
+  it("refuses new computations with NETWORK_BUSY once they have spent the CPU given them at once", async () => {
+    // a new view of 60 partnerships is estimated at about 1.2 ms of CPU: from a full budget of 0.75 ms,
+    // it leaves the budget in debt
+    setMeasureLimits({ maxSeconds: 0.003 });
+    await viewed(`{ from: "1901-01" }`);
+    const [error] = errorsOf(await run(`{ network(filter: { from: "1901-02" }) { nodeCount } }`));
+    expect(error).toMatchObject({ code: "NETWORK_BUSY" });
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    // a view already built costs nothing
+    await viewed(`{ from: "1901-01" }`);
+  });
+
+  it("builds a new view larger than the budget holds at once when the budget is full", async () => {
+    // the budget holds 0.5 ms; the view, about 1.2 ms, leaves it in debt
+    setMeasureLimits({ maxSeconds: 0.002 });
+    await viewed(`{ from: "1902-01" }`);
+    const [error] = errorsOf(await run(`{ network(filter: { from: "1902-02" }) { nodeCount } }`));
+    expect(error).toMatchObject({ code: "NETWORK_BUSY" });
+  });
+
+  it("gives a filter that keeps every partnership the whole network's view, at no cost", async () => {
+    // room to find what a filter keeps (31 µs), not to build a new view of 63 partnerships (1.3 ms)
+    setMeasureLimits({ maxSeconds: 0.001 });
+    await viewed("{ kinds: [TWINNING, FRIENDSHIP, COOPERATION, DECENTRALISED_COOPERATION] }");
+    await viewed("{ statuses: [ACTIVE] }");
+  });
+
+  it("refuses communities at a new resolution over the limit, and answers those computed already", async () => {
+    const communities = (resolution: number) =>
+      `{ network { communities(resolution: ${resolution}) { count } } }`;
+    expect((await run(communities(1.5))).errors).toBeUndefined();
+    setMeasureLimits({ maxSeconds: 0.0001 });
+    expect((await run(communities(1.5))).errors).toBeUndefined();
+    const [error] = errorsOf(await run(communities(2.5)));
+    expect(error).toMatchObject({
+      code: "MEASURE_TOO_EXPENSIVE",
+      measure: "COMMUNITIES",
+      maxSeconds: 0.0001,
+    });
   });
 
   it("refuses a resolution of 1e400 (Infinity once parsed) as a bad argument", async () => {

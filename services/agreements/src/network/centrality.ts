@@ -20,7 +20,7 @@ import {
 import type { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { PartnershipView } from "./data";
-import { databaseTag, measureLimits, requestPool } from "./limits";
+import { databaseTag, measureLimits, requestPool, spend } from "./limits";
 import { WeightedLru } from "./lru";
 import { storedScores } from "./metric-store";
 import { scheduleWholeNetwork } from "./warm";
@@ -55,6 +55,7 @@ export async function centralityScores(
     if (whole) throw measureNotReady(measure, scheduleWholeNetwork(db, view).retryAfterSeconds());
     throw measureTooExpensive(measure, cost, maxSeconds);
   }
+  spend(cost.seconds);
   const scores = await measured(key, view, measure, signal);
   kept.set(key, scores, view.graph.order + 1);
   return scores;

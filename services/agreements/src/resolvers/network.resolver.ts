@@ -13,12 +13,14 @@ import {
 } from "@twingraph/kit/subgraph";
 import {
   communities,
+  communitiesSeconds,
   components,
   countryMatrix,
   degrees,
   describeScope,
   distanceDistribution,
   type Group,
+  hasCommunities,
   neighbourhood,
   rank,
   scopeKey,
@@ -29,8 +31,9 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "
 import { cityRef } from "../entities/city-ref";
 import { networkView } from "../network/cache";
 import { centralityScores } from "../network/centrality";
-import type { PartnershipLink, PartnershipScope } from "../network/data";
+import type { PartnershipLink, PartnershipScope, PartnershipView } from "../network/data";
 import { checkNetworkFilter, NetworkFilter } from "../network/filter";
+import { measureLimits, spend } from "../network/limits";
 import {
   CentralityMeasure,
   CountryPair,
@@ -83,6 +86,24 @@ function group(record: Group, citiesPerGroup: number): NetworkGroup {
     size: record.cityIds.length,
     cities: record.cityIds.slice(0, citiesPerGroup).map(cityRef),
   };
+}
+
+/**
+ * Louvain runs on the request's thread: communities a view holds already cost nothing, a new run
+ * over the CPU a request may take is refused, and others spend from the process's measure budget.
+ */
+function checkCommunitiesCost(view: PartnershipView, resolution: number): void {
+  if (hasCommunities(view, resolution)) return;
+  const seconds = communitiesSeconds(view);
+  const { maxSeconds } = measureLimits();
+  if (seconds > maxSeconds)
+    throw codedError(
+      "MEASURE_TOO_EXPENSIVE",
+      `Communities of this view (${view.graph.order.toLocaleString("en")} places) at a new resolution would ` +
+        `take about ${seconds.toFixed(1)} s of CPU; a request may take ${maxSeconds} s. Narrow the filter.`,
+      { measure: "COMMUNITIES", estimatedSeconds: Number(seconds.toFixed(2)), maxSeconds },
+    );
+  spend(seconds);
 }
 
 function checkExportPage(first: number): number {
@@ -234,6 +255,7 @@ export class NetworkResolver {
     // a literal such as 1e400 arrives as Infinity (graphql-js parses Float literals with parseFloat)
     if (!(resolution > 0 && resolution <= 100))
       throw badUserInput("resolution", `must be above 0 and at most 100, got ${resolution}`);
+    checkCommunitiesCost(network.snapshot, resolution);
     const found = communities(network.snapshot, resolution);
     return {
       count: found.groups.length,
