@@ -143,24 +143,24 @@ export function candidates({ hub, far }: Landmarks): Candidate[] {
       },
     },
     {
-      name: "ranking BETWEENNESS, country DE (over the estimate)",
-      request: graphql(`{ network(filter: { country: "DE" }) { ranking(by: BETWEENNESS) { score } } }`),
+      name: "ranking BETWEENNESS, country IT (just over the estimate)",
+      request: graphql(`{ network(filter: { country: "IT" }) { ranking(by: BETWEENNESS) { score } } }`),
     },
     {
-      name: "ranking BETWEENNESS, country IT (largest under the estimate)",
-      request: graphql(`{ network(filter: { country: "IT" }) { ranking(by: BETWEENNESS) { score } } }`),
+      name: "ranking BETWEENNESS, country GB (largest under the estimate)",
+      request: graphql(`{ network(filter: { country: "GB" }) { ranking(by: BETWEENNESS) { score } } }`),
     },
     {
       // a new view and a measure near the limit are more than the budget gives at once: asked again
       // once the view is built, as NETWORK_BUSY's retryAfterSeconds says, the measure runs
       name: "the same again, its view built",
-      request: graphql(`{ network(filter: { country: "IT" }) { ranking(by: BETWEENNESS) { score } } }`),
+      request: graphql(`{ network(filter: { country: "GB" }) { ranking(by: BETWEENNESS) { score } } }`),
     },
     {
       name: "batch of 10 × BETWEENNESS, 10 country views under the estimate",
       request: {
         method: "POST",
-        body: ["GB", "CN", "HU", "CZ", "JP", "RU", "UA", "RO", "SK", "ES"].map((country) => ({
+        body: ["CN", "HU", "CZ", "JP", "RU", "UA", "RO", "SK", "ES", "AT"].map((country) => ({
           query: `{ network(filter: { country: "${country}" }) { ranking(by: BETWEENNESS) { score } } }`,
         })),
       },
