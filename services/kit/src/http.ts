@@ -8,3 +8,4 @@ export * from "./ports";
 export * from "./redis";
 export * from "./redis-data-version";
 export * from "./serve";
+export * from "./viewer";
