@@ -1,8 +1,9 @@
 // What the gateway knows of each request before it runs: its id (logged and sent to subgraphs) and
-// who sent it (the rate limit's key).
+// who sent it (the rate limit's key; the account its token names, which the subgraphs are told).
 import type { IncomingMessage } from "node:http";
 import type { BaseContext } from "@apollo/server";
-import { requestIdOf } from "@twingraph/kit/http";
+import { requestIdOf, type Viewer } from "@twingraph/kit/http";
+import { viewerOf } from "./auth/request";
 import { type PersistedGetMark, persistedGetHash } from "./rate-limit-persisted-get";
 
 /** The header an API client names its key in. */
@@ -17,6 +18,8 @@ export interface GatewayContext extends BaseContext, PersistedGetMark {
   clientIp: string;
   /** the API key the client gave, if any (checked against the configured keys by the rate limit) */
   apiKey?: string;
+  /** the account of the request's verified bearer token; none for an anonymous reader */
+  viewer?: Viewer;
   /** the operation's estimated cost, once the cost plugin has it (before the operation runs) */
   cost?: number;
 }
@@ -27,6 +30,7 @@ export function gatewayContext(request: IncomingMessage): GatewayContext {
     requestId: requestIdOf(request),
     clientIp: clientIpOf(request),
     apiKey: typeof apiKey === "string" && apiKey !== "" ? apiKey : undefined,
+    viewer: viewerOf(request),
     persistedGetHash: persistedGetHash(request),
   };
 }

@@ -6,6 +6,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { HttpError, openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
 import type { GraphQLSchema } from "graphql";
+import { privateAnswersPlugin } from "./auth/private-answers";
 import { type DataVersion, gatewayDataVersion, subgraphUrl } from "./data-version";
 import { costPlugin, type OnCost } from "./limits/cost-plugin";
 import { checkOperation, type RequestGuard, requestGuard } from "./limits/guard";
@@ -209,6 +210,7 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
       apiSchema = schema;
     }),
     operationResolutionPlugin(),
+    privateAnswersPlugin(),
     costPlugin(options.cost, options.limits.fields, options.onCost),
     registrationLimitPlugin(options.registrationsPerMinute),
   ];

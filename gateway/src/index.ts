@@ -1,4 +1,6 @@
-// The gateway as a library: the supergraph it reads, the gateway itself, its exports and caches.
+// The gateway as a library: the supergraph it reads, the gateway itself, its exports and caches, and
+// the tokens it verifies.
+export * from "./auth";
 export * from "./data-version";
 export * from "./export";
 export { fetchNetwork, filterFromParameters, type NetworkFilterInput } from "./export/network-query";

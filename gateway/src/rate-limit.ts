@@ -1,5 +1,5 @@
-// Per-client rate limits: a token bucket per API key, or per address for clients without one, in this
-// gateway's memory or in Redis (shared by gateways). Each request pays a token before anything is
+// Per-client rate limits: a token bucket per API key, else per signed-in account, else per address,
+// in this gateway's memory or in Redis (shared by gateways). Each request pays a token before anything is
 // read, and each operation pays for its cost before it runs; a client out of tokens is answered 429
 // with Retry-After.
 import type { IncomingMessage } from "node:http";
@@ -13,11 +13,11 @@ import { apiKeyHash, type RateLimitSettings, rateLimitSettingsFromEnvironment } 
 import type { PersistedGetMark } from "./rate-limit-persisted-get";
 import { RedisBucketStore } from "./rate-limit-redis";
 
-export type ClientKind = "anonymous" | "key";
+export type ClientKind = "anonymous" | "account" | "key";
 
 export interface RateLimitedClient {
   kind: ClientKind;
-  /** the bucket's id: "key:<name>" or "ip:<address>" */
+  /** the bucket's id: "key:<name>", "account:<sub>" or "ip:<address>" */
   bucket: string;
   quota: Quota;
   /** how the client is named in a refusal */
@@ -26,7 +26,7 @@ export interface RateLimitedClient {
 }
 
 /** Who sent a request, as the gateway's context knows it. */
-export type ClientIdentity = Pick<GatewayContext, "clientIp" | "apiKey">;
+export type ClientIdentity = Pick<GatewayContext, "clientIp" | "apiKey" | "viewer">;
 
 /**
  * A persisted GET of a listed operation (the widget's) pays this fraction of its cost: it is an
@@ -63,9 +63,13 @@ export class RateLimiter {
     );
   }
 
-  /** The client's bucket and quota; undefined for an API key that is not configured. */
-  clientOf({ clientIp, apiKey }: ClientIdentity): RateLimitedClient | undefined {
-    if (apiKey === undefined) return this.anonymous(clientIp);
+  /**
+   * The client's bucket and quota; undefined for an API key that is not configured. A signed-in
+   * account pays from its own bucket at the anonymous quota, wherever it connects from; an API key
+   * sent beside a token keeps its own quota.
+   */
+  clientOf({ clientIp, apiKey, viewer }: ClientIdentity): RateLimitedClient | undefined {
+    if (apiKey === undefined) return viewer ? this.account(viewer.subject) : this.anonymous(clientIp);
     // looked up by hash: timing can tell at most a prefix of the hash, which does not lead to a key
     const quota = this.settings.keys.get(apiKeyHash(apiKey));
     if (!quota) return undefined;
@@ -75,6 +79,15 @@ export class RateLimiter {
       quota,
       description: `API key "${quota.name}"`,
       maxCost: quota.maxCost,
+    };
+  }
+
+  account(subject: string): RateLimitedClient {
+    return {
+      kind: "account",
+      bucket: `account:${subject}`,
+      quota: this.settings.anonymous,
+      description: `the account "${subject}"`,
     };
   }
 

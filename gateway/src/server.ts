@@ -1,6 +1,10 @@
-// Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import. Each request
-// pays the rate limit before its body is read, and meets the operation limits before Apollo parses it.
+// Serves the gateway over HTTP on the checked-in supergraph; starts nothing on import. Each request's
+// token is verified and the rate limit paid before its body is read, and the operation limits are met
+// before Apollo parses it.
+import type { IncomingMessage } from "node:http";
 import { corsPolicy, LOCAL_ORIGINS, openRedis, type RunningServer, serve } from "@twingraph/kit/http";
+import { authenticate } from "./auth/request";
+import { createTokenVerifier, type TokenVerifier, tokenVerifierFromEnv } from "./auth/verifier";
 import { gatewayContext } from "./context";
 import { exportRoutes } from "./export/route";
 import { createGatewayServer, type GatewayOptions, requestGuardOf, withEnvironment } from "./gateway";
@@ -8,6 +12,7 @@ import { graphiqlRoutes } from "./graphiql/route";
 import { queryPageEnabled } from "./limits/production";
 import { persistedOperations } from "./persisted-operations";
 import { type RateLimiter, rateLimitCharge, rateLimiterFromEnvironment, rateLimitGuard } from "./rate-limit";
+import { reviewRoutes } from "./review/route";
 import { readSupergraph } from "./supergraph";
 import { widgetRoutes } from "./widget/route";
 
@@ -16,6 +21,11 @@ export const GATEWAY_PORT = 4000;
 export interface GatewayServerOptions extends Partial<GatewayOptions> {
   /** the rate limit; default: from RATE_LIMIT* and API_KEYS_FILE (none with RATE_LIMIT=0), in Redis with REDIS_URL */
   rateLimiter?: RateLimiter | null;
+  /**
+   * verifies bearer tokens; default: from JWT_SECRET, JWT_SECRET_FILE, JWKS_FILE or .data/jwt-secret
+   * (auth/keys.ts); null: no keys, so every token is refused and only anonymous requests are served
+   */
+  auth?: TokenVerifier | null;
 }
 
 export async function startGateway(
@@ -33,6 +43,10 @@ export async function startGateway(
           discountedOperationIds: persistedOperations(settings.persistedOperationFiles).keys(),
         })
       : (options.rateLimiter ?? undefined);
+  const auth =
+    options.auth === undefined
+      ? tokenVerifierFromEnv()
+      : (options.auth ?? createTokenVerifier({ secrets: [] }));
   const server = createGatewayServer({
     ...settings,
     onCost: settings.onCost ?? (limiter && rateLimitCharge(limiter)),
@@ -44,9 +58,14 @@ export async function startGateway(
     cors: corsPolicy(settings.corsOrigins ?? LOCAL_ORIGINS),
     etags: true,
     context: async (request) => gatewayContext(request),
-    guard: limiter && rateLimitGuard(limiter),
+    guard: accountAndRateGuard(auth, limiter),
     graphqlGuard: requestGuardOf(server),
-    routes: { ...(queryPageEnabled() ? graphiqlRoutes() : {}), ...exportRoutes(server), ...widgetRoutes() },
+    routes: {
+      ...(queryPageEnabled() ? graphiqlRoutes() : {}),
+      ...exportRoutes(server),
+      ...widgetRoutes(),
+      ...reviewRoutes(),
+    },
   });
   if (!limiterRedis) return running;
   return {
@@ -59,5 +78,21 @@ export async function startGateway(
       await running.drain(graceMs);
       limiterRedis.disconnect();
     },
+  };
+}
+
+/**
+ * Who is asking, then what they may spend: the account pays from its own bucket; a refused token
+ * pays its address's before the refusal, so guessing tokens is held to the address's quota.
+ */
+function accountAndRateGuard(auth: TokenVerifier, limiter: RateLimiter | undefined) {
+  const payRequest = limiter && rateLimitGuard(limiter);
+  return async (request: IncomingMessage): Promise<void> => {
+    const refusal = await authenticate(request, auth).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await payRequest?.(request);
+    if (refusal) throw refusal;
   };
 }

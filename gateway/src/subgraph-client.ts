@@ -1,7 +1,7 @@
-// How the gateway calls its subgraphs over HTTP: with the shared secret and the request's id, under
-// a per-subgraph timeout and circuit breaker, and with failures answered as coded errors that name
-// the subgraph and nothing internal, on the paths of the fields they leave null, so an answer keeps
-// the other subgraphs' data.
+// How the gateway calls its subgraphs over HTTP: with the shared secret, the request's id and its
+// account (in headers signed with that secret), under a per-subgraph timeout and circuit breaker, and
+// with failures answered as coded errors that name the subgraph and nothing internal, on the paths of
+// the fields they leave null, so an answer keeps the other subgraphs' data.
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import {
   counter,
@@ -10,6 +10,7 @@ import {
   histogram,
   logger,
   REQUEST_ID_HEADER,
+  viewerHeaders,
 } from "@twingraph/kit/http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "./context";
@@ -159,8 +160,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
 
   override willSendRequest({ request, context }: ProcessOptions): void {
     const headers = request.http?.headers;
-    if (this.settings.secret) headers?.set(GATEWAY_SECRET_HEADER, this.settings.secret);
+    const { secret } = this.settings;
+    if (secret) headers?.set(GATEWAY_SECRET_HEADER, secret);
     if (context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
+    // unsigned, the account would be refused anyway: without a secret the subgraphs refuse the gateway
+    if (context.viewer && secret)
+      for (const [name, value] of Object.entries(viewerHeaders(context.viewer, secret)))
+        headers?.set(name, value);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {

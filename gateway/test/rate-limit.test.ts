@@ -1,5 +1,5 @@
 // The gateway's rate limit in one process: the bucket's arithmetic on a clock the tests step, the
-// bound on buckets in memory, who pays (API key, address, IPv6 /64), the HTTP guard's 429 and 401
+// bound on buckets in memory, who pays (API key, account, address, IPv6 /64), the HTTP guard's 429 and 401
 // answers, the cost charge's refusal as Apollo Server answers it, and the settings from the environment.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import http, { type IncomingMessage } from "node:http";
@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { HttpError, metricsRegistry, sendError, sendJson } from "@twingraph/kit/http";
+import { HttpError, metricsRegistry, sendError, sendJson, type Viewer } from "@twingraph/kit/http";
 import { GraphQLError } from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GatewayContext } from "../src/context";
@@ -55,8 +55,8 @@ function settings(overrides: Partial<RateLimitSettings> = {}): RateLimitSettings
   };
 }
 
-function identity(clientIp: string, apiKey?: string): GatewayContext {
-  return { requestId: "test", clientIp, apiKey };
+function identity(clientIp: string, apiKey?: string, viewer?: Viewer): GatewayContext {
+  return { requestId: "test", clientIp, apiKey, viewer };
 }
 
 async function refusals(kind: string): Promise<number> {
@@ -154,6 +154,17 @@ describe("who pays", () => {
       kind: "anonymous",
       bucket: "ip:203.0.113.1",
     });
+  });
+
+  it("a signed-in account pays from its own bucket at the anonymous quota, wherever it comes from", () => {
+    const ana: Viewer = { subject: "ana", name: "Ana Novak", role: "contributor" };
+    for (const address of ["203.0.113.1", "198.51.100.7"])
+      expect(limiter.clientOf(identity(address, undefined, ana))).toMatchObject({
+        kind: "account",
+        bucket: "account:ana",
+        quota: QUOTA,
+      });
+    expect(limiter.clientOf(identity("203.0.113.1", PORTAL_KEY, ana))?.bucket).toBe("key:portal");
   });
 
   it("counts an IPv6 client by its /64 and an IPv4-mapped address as IPv4", () => {

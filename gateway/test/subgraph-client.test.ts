@@ -1,11 +1,11 @@
 // The gateway's subgraph client against tiny local HTTP servers that answer, hang or refuse: the
-// secret and request id on every fetch, coded errors that name the subgraph and nothing internal on
+// secret, request id and signed account on every fetch, coded errors that name the subgraph and nothing internal on
 // the paths of the fields they null, the subgraph's own errors kept, the timeout, the circuit
 // breaker and the /revision reads.
 import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { metricsRegistry } from "@twingraph/kit/http";
+import { metricsRegistry, readViewer, type Viewer } from "@twingraph/kit/http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SubgraphRevisions } from "../src/data-version";
 import { createGatewayServer } from "../src/gateway";
@@ -96,8 +96,8 @@ async function startGateway(newsUrl: string): Promise<void> {
 }
 
 /** The answer's data and errors (its other extensions, such as its cost, are not this client's). */
-async function ask(query = CITY_WITH_NEWS, requestId = "request-1"): Promise<Answer> {
-  const response = await gateway.executeOperation({ query }, { contextValue: { requestId } });
+async function ask(query = CITY_WITH_NEWS, requestId = "request-1", viewer?: Viewer): Promise<Answer> {
+  const response = await gateway.executeOperation({ query }, { contextValue: { requestId, viewer } });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   const { data, errors } = response.body.singleResult as Answer;
   return errors ? { data, errors } : { data };
@@ -151,6 +151,21 @@ describe("fetches to a subgraph that answers", () => {
     for (const { headers } of sent) {
       expect(headers["x-twingraph-gateway-secret"]).toBe(SECRET);
       expect(headers["x-request-id"]).toBe("dossier-42");
+    }
+  });
+
+  it("carry the request's account in headers signed with the secret, and no account for an anonymous request", async () => {
+    await startGateway(await news.listen());
+    const ana: Viewer = { subject: "ana", name: "Ana Novak", role: "editor" };
+    await ask(CITY_WITH_NEWS, "signed-in", ana);
+    const sent = [...cities.requests, ...news.requests];
+    expect(sent).toHaveLength(2);
+    for (const { headers } of sent) expect(readViewer(headers, SECRET)).toEqual(ana);
+    expect(() => readViewer(sent[0]!.headers, "another-secret")).toThrow(/not signed/);
+    await ask(CITY_WITH_NEWS, "anonymous");
+    for (const { headers } of [cities.requests[1]!, news.requests[1]!]) {
+      expect(headers["x-twingraph-viewer"]).toBeUndefined();
+      expect(readViewer(headers, SECRET)).toBeNull();
     }
   });
 

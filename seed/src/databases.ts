@@ -1,12 +1,16 @@
 // The subgraph databases the seed writes, opened from the subgraph manifest (schema/subgraphs.json)
-// through each package's `subgraph.open`, and named for the four subgraphs the seed knows.
+// through each package's `subgraph.open`: the four that hold the data, and changes, where every
+// seed and import is recorded as a changeset.
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { type DatabaseOptions, loadSubgraphs } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 
-export const SEEDED_SUBGRAPHS = ["cities", "agreements", "projects", "news"] as const;
+export const DATA_SUBGRAPHS = ["cities", "agreements", "projects", "news"] as const;
+export const SEEDED_SUBGRAPHS = [...DATA_SUBGRAPHS, "changes"] as const;
 
 export type SeededSubgraph = (typeof SEEDED_SUBGRAPHS)[number];
+/** a subgraph whose records the seed and imports write */
+export type DataSubgraph = (typeof DATA_SUBGRAPHS)[number];
 
 /** Each seeded subgraph's open database, by name. */
 export type Databases = Record<SeededSubgraph, DataSource>;

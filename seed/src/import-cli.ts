@@ -1,18 +1,65 @@
-// `npm run import -- <kind> <file>`: imports twinning pairs, Wikidata twinnings or keep.eu projects
-// and prints what it did; called wrongly, it explains each kind's columns.
+// `npm run import -- <kind> <file> [--account NAME]`: imports twinning pairs, Wikidata twinnings or
+// keep.eu projects as one changeset by the importing account, and prints what it did; called
+// wrongly, it explains each kind's columns.
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
 import { closeDatabases, openDatabases } from "./databases";
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from "./imports";
 import { describeImport, terminalProgress } from "./report";
+import type { ChangesetOptions } from "./write-graph";
+
+const ACCOUNT_USAGE = `
+--account NAME  the account the import's changeset is credited to (history shows it, and a bad
+                import is reverted as a whole by its changeset); default TWINGRAPH_ACCOUNT, else
+                the user running the command`;
+
+/** The account named by --account, else TWINGRAPH_ACCOUNT, else the operating system's user. */
+function importingAccount(given: string | undefined): string {
+  const account = given?.trim() || process.env.TWINGRAPH_ACCOUNT?.trim() || systemUser();
+  if (!account) throw new Error(`Name the importing account.${ACCOUNT_USAGE}`);
+  return account;
+}
+
+/** The user running the command; none where the system has no entry for it (some containers). */
+function systemUser(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseCommandLine(args: string[]) {
+  try {
+    return parseArgs({ args, options: { account: { type: "string" } }, allowPositionals: true });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n\n${IMPORT_USAGE}\n${ACCOUNT_USAGE}`);
+  }
+}
+
+function importChangeset(kind: string, file: string, account: string): ChangesetOptions {
+  return {
+    kind: "IMPORT",
+    author: { id: account, name: account },
+    comment: `Import of the ${kind} file ${path.basename(file)}`,
+  };
+}
 
 async function main(): Promise<void> {
-  const [kind, file, ...rest] = process.argv.slice(2);
+  const { values, positionals } = parseCommandLine(process.argv.slice(2));
+  const [kind, file, ...rest] = positionals;
   const command = IMPORT_COMMANDS.find((candidate) => candidate.name === kind);
-  if (!command || !file || rest.length > 0) throw new Error(IMPORT_USAGE);
+  if (!command || !file || rest.length > 0) throw new Error(`${IMPORT_USAGE}\n${ACCOUNT_USAGE}`);
   if (!existsSync(file)) throw new Error(`No such file: ${file}`);
+  const account = importingAccount(values.account);
   const databases = await openDatabases();
   try {
-    const report = await runImport(command, databases, file, { progress: terminalProgress() });
+    const report = await runImport(command, databases, file, {
+      progress: terminalProgress(),
+      changeset: importChangeset(command.name, file, account),
+    });
     console.log(describeImport(report));
   } finally {
     await closeDatabases(databases);

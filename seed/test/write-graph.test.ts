@@ -1,11 +1,13 @@
 // The one write path: seeding and every import kind run the steps after a write (distances, the
 // revisions of the databases written, the Redis data version) exactly once; a file refused whole
-// runs none of them; the revision moves on in each database written and in no other.
+// runs none of them; the revision moves on in each database written and in no other. Each write is
+// a changeset, by the seed or the importing account, that the versions it wrote name.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Changeset } from "@twingraph/changes";
 import { openRedis, readRedisDataVersion } from "@twingraph/kit/http";
-import { readRevision } from "@twingraph/kit/subgraph";
+import { RecordVersion, readRevision } from "@twingraph/kit/subgraph";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   afterWrite,
@@ -80,12 +82,68 @@ function command(name: string) {
   return found;
 }
 
+/** The changesets recorded in the changes database, oldest first. */
+function changesets(): Promise<Changeset[]> {
+  return databases.changes.getRepository(Changeset).find({ order: { createdAt: "ASC", id: "ASC" } });
+}
+
+const importer = { id: "test-importer", name: "Test Importer" };
+
+// first in the file: the imports below run these files again, which then change nothing
+describe("changesets", () => {
+  it("record the seed as one SEED changeset by the seed account, named by every version it wrote", async () => {
+    const [seeded] = await changesets();
+    expect(seeded).toMatchObject({
+      kind: "SEED",
+      status: "APPLIED",
+      authorId: "seed",
+      authorName: "twingraph seed",
+      subgraphs: ["cities", "agreements", "projects", "news"],
+    });
+    for (const name of seeded.subgraphs) {
+      const versions = databases[name as "cities"].getRepository(RecordVersion);
+      expect(await versions.countBy({ changesetId: seeded.id })).toBeGreaterThan(0);
+      expect(await versions.countBy({ authorName: "twingraph seed" })).toBe(await versions.count());
+    }
+  });
+
+  it("record an import as an IMPORT changeset by the importing account", async () => {
+    const changeset = {
+      kind: "IMPORT" as const,
+      author: importer,
+      comment: "Test import of keep.eu projects",
+    };
+    await runImport(command("projects"), databases, fixture("projects.csv"), { changeset });
+    const recorded = (await changesets()).at(-1) as Changeset;
+    expect(recorded).toMatchObject({
+      kind: "IMPORT",
+      status: "APPLIED",
+      authorId: "test-importer",
+      authorName: "Test Importer",
+      comment: "Test import of keep.eu projects",
+      subgraphs: ["cities", "projects"],
+    });
+    const versions = await databases.projects
+      .getRepository(RecordVersion)
+      .findBy({ changesetId: recorded.id });
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.every((version) => version.authorName === "Test Importer")).toBe(true);
+  });
+
+  it("leave none for an import that changed nothing, nor for a file refused whole", async () => {
+    const before = (await changesets()).length;
+    await runImport(command("projects"), databases, fixture("projects.csv"));
+    await expect(runImport(command("pairs"), databases, fixture("pairs-cut-off.csv"))).rejects.toThrow();
+    expect(await changesets()).toHaveLength(before);
+  });
+});
+
 describe("the steps after a write", () => {
   it("run once for a seed of the sources and the world file together", async () => {
     const result = await seed(databases, { force: true, worldFile: fixture("pairs-world.csv") });
     expect(result.world?.rowsRead).toBeGreaterThan(0);
     expect(stepCounts()).toEqual({ distances: 1, revisions: 1, dataVersion: 1 });
-    expect(revised()).toEqual(["agreements", "cities", "news", "projects"]);
+    expect(revised()).toEqual(["agreements", "changes", "cities", "news", "projects"]);
   });
 
   it.each(Object.keys(IMPORT_FILES))("run once for the %s import", async (kind) => {
@@ -112,9 +170,10 @@ describe("revisions", () => {
   it("move on by one in each database an import wrote, and in no other", async () => {
     const before = await revisions();
     await runImport(command("projects"), databases, fixture("projects.csv"));
-    expect(revised()).toEqual(["cities", "projects"]);
+    expect(revised()).toEqual(["changes", "cities", "projects"]);
     expect(await revisions()).toEqual({
       ...before,
+      changes: before.changes + 1,
       cities: before.cities + 1,
       projects: before.projects + 1,
     });

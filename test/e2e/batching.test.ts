@@ -4,6 +4,7 @@ import { PartnershipKind, PartnershipStatus, upsertPartnerships } from "@twingra
 import { upsertCities } from "@twingraph/cities";
 import { upsertVisits } from "@twingraph/news";
 import { upsertProjects } from "@twingraph/projects";
+import { type GraphWriter, writeGraph } from "@twingraph/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Federation, inProcessFederation, type SubgraphName } from "../src/harness";
 
@@ -15,57 +16,68 @@ let federation: Federation;
 
 beforeAll(async () => {
   federation = await inProcessFederation({ seedSources: false });
-  const { cities, agreements, projects, news } = federation.databases;
+  await writeGraph(federation.databases, (writer) => writeRing(writer), { redisUrl: null });
+});
+
+async function writeRing(writer: GraphWriter): Promise<void> {
   const indexes = Array.from({ length: CITY_COUNT }, (_, index) => index);
-  await upsertCities(
-    cities.manager,
-    indexes.map((index) => ({
-      id: id(index),
-      name: `Town ${index}`,
-      countryCode: "SI",
-      aliases: [],
-      sources: [source],
-    })),
+  await writer.write("cities", (manager) =>
+    upsertCities(
+      manager,
+      indexes.map((index) => ({
+        id: id(index),
+        name: `Town ${index}`,
+        countryCode: "SI",
+        aliases: [],
+        sources: [source],
+      })),
+    ),
   );
   // a ring: each town is twinned with the next, shares a project with it and visits it
   const next = (index: number) => id((index + 1) % CITY_COUNT);
-  await upsertPartnerships(
-    agreements.manager,
-    indexes.map((index) => ({
-      id: `p-${index}`,
-      kind: PartnershipKind.TWINNING,
-      status: PartnershipStatus.ACTIVE,
-      cityIds: [id(index), next(index)],
-      sources: [source],
-    })),
+  await writer.write("agreements", (manager) =>
+    upsertPartnerships(
+      manager,
+      indexes.map((index) => ({
+        id: `p-${index}`,
+        kind: PartnershipKind.TWINNING,
+        status: PartnershipStatus.ACTIVE,
+        cityIds: [id(index), next(index)],
+        sources: [source],
+      })),
+    ),
   );
-  await upsertProjects(
-    projects.manager,
-    indexes.map((index) => ({
-      id: `proj-${index}`,
-      title: `Project ${index}`,
-      funds: [],
-      partners: [],
-      cityIds: [id(index), next(index)],
-      objectives: [],
-      results: [],
-      sources: [source],
-    })),
+  await writer.write("projects", (manager) =>
+    upsertProjects(
+      manager,
+      indexes.map((index) => ({
+        id: `proj-${index}`,
+        title: `Project ${index}`,
+        funds: [],
+        partners: [],
+        cityIds: [id(index), next(index)],
+        objectives: [],
+        results: [],
+        sources: [source],
+      })),
+    ),
   );
-  await upsertVisits(
-    news.manager,
-    indexes.map((index) => ({
-      id: `v-${index}`,
-      date: "2020-01-01",
-      hostCityId: next(index),
-      visitorCityIds: [id(index)],
-      delegation: [],
-      hosts: [],
-      outcomes: [],
-      sources: [source],
-    })),
+  await writer.write("news", (manager) =>
+    upsertVisits(
+      manager,
+      indexes.map((index) => ({
+        id: `v-${index}`,
+        date: "2020-01-01",
+        hostCityId: next(index),
+        visitorCityIds: [id(index)],
+        delegation: [],
+        hosts: [],
+        outcomes: [],
+        sources: [source],
+      })),
+    ),
   );
-});
+}
 
 afterAll(() => federation.close());
 
@@ -102,6 +114,7 @@ async function statementsFor(first: number): Promise<Record<SubgraphName, number
     agreements: federation.counters.agreements.count,
     projects: federation.counters.projects.count,
     news: federation.counters.news.count,
+    changes: federation.counters.changes.count,
   };
 }
 

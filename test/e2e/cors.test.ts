@@ -28,6 +28,7 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe(PORTAL);
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
     expect(response.headers.get("access-control-allow-headers")).toContain("content-type");
+    expect(response.headers.get("access-control-allow-headers")).toContain("authorization");
     expect(response.headers.get("vary")).toBe("Origin");
   });
 

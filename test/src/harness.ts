@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
+import { setChangeParticipants } from "@twingraph/changes";
 import { inProcessDataSources } from "@twingraph/dev";
 import {
   createGatewayServer,
@@ -11,7 +12,16 @@ import {
   startGateway,
 } from "@twingraph/gateway";
 import type { RunningServer } from "@twingraph/kit/http";
-import { databaseRevisions, listenSubgraph, loadSubgraphs } from "@twingraph/kit/subgraph";
+import {
+  type ChangeParticipant,
+  databaseRevisions,
+  httpParticipant,
+  type LoadedSubgraph,
+  listenSubgraph,
+  loadSubgraphs,
+  localParticipant,
+  type Subgraph,
+} from "@twingraph/kit/subgraph";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import { StatementCounter } from "@twingraph/testing";
 import { Kind, parse } from "graphql";
@@ -80,11 +90,41 @@ async function openDatabasesFor(
   return { databases, counters };
 }
 
+interface BuiltSubgraph extends LoadedSubgraph {
+  built: Subgraph;
+}
+
+/** The manifest's subgraphs, each built once, for the data sources and the participants both. */
+async function buildSubgraphs(): Promise<BuiltSubgraph[]> {
+  return Promise.all(
+    (await loadSubgraphs()).map(async (loaded) => {
+      const built = await loaded.module.build();
+      return { ...loaded, built, module: { ...loaded.module, build: async () => built } };
+    }),
+  );
+}
+
+/** Every subgraph that edits records takes part in applying the changesets of this federation. */
+function takePart(
+  databases: Databases,
+  subgraphs: readonly BuiltSubgraph[],
+  participant: (subgraph: BuiltSubgraph & { built: Required<Subgraph> }) => ChangeParticipant,
+): void {
+  const editing = subgraphs.filter(
+    (subgraph): subgraph is BuiltSubgraph & { built: Required<Subgraph> } => !!subgraph.built.editing,
+  );
+  setChangeParticipants(editing.map(participant), databases.changes);
+}
+
 /** The federation in one process: gateway and subgraphs share it, no sockets. */
 export async function inProcessFederation(options: FederationOptions = {}): Promise<Federation> {
   const { databases, counters } = await openDatabasesFor(options);
   if (options.seedSources !== false) await loadSources(databases);
-  const dataSources = await inProcessDataSources(await loadSubgraphs(), databases);
+  const subgraphs = await buildSubgraphs();
+  takePart(databases, subgraphs, ({ name, built }) =>
+    localParticipant(name, databases[name as SubgraphName], built.editing),
+  );
+  const dataSources = await inProcessDataSources(subgraphs, databases);
   const server: ApolloServer<BaseContext> = createGatewayServer({
     // tests write to their databases directly, without moving the revisions on
     responseCache: false,
@@ -126,16 +166,20 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
   const servers: RunningServer[] = [];
   const urls: Record<string, string> = {};
   const subgraphSecret = testGatewaySecret();
-  for (const { name, module } of await loadSubgraphs()) {
-    const { schema } = await module.build();
-    const running = await listenSubgraph(name, schema, databases[name as SubgraphName], {
+  const subgraphs = await buildSubgraphs();
+  for (const { name, built } of subgraphs) {
+    const running = await listenSubgraph(name, built.schema, databases[name as SubgraphName], {
       port: 0,
       host: "127.0.0.1",
       secret: subgraphSecret,
+      editing: built.editing,
     });
     servers.push(running);
     urls[name] = `http://127.0.0.1:${running.port}/graphql`;
   }
+  takePart(databases, subgraphs, ({ name }) =>
+    httpParticipant(name, new URL(urls[name]).origin, subgraphSecret),
+  );
   // tests send many requests from one address: rate limits are tested on their own
   const gateway = await startGateway(
     0,

@@ -1,5 +1,5 @@
 // The browser files `npm run build` writes to widget/dist/public (the widget, its map chunk, its demo
-// page, the GraphiQL page and its assets), each beside its gzipped copy, and the list of them that
+// page, the GraphiQL page, the review page and their assets), each beside its gzipped copy, and the list of them that
 // the gateway reads at start. Node built-ins only: whoever serves the files needs no bundler.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +12,7 @@ export const BUILT_FILES_LIST = "files.json";
 /** How a file may be cached: the script by a stable URL, chunks by a content hash, pages not at all. */
 export type BuiltFileRole = "script" | "chunk" | "page";
 /** Which page a file belongs to, so each is served under its own policy. */
-export type BuiltBundle = "widget" | "graphiql";
+export type BuiltBundle = "widget" | "graphiql" | "review";
 
 /** One file as the list describes it. */
 export interface BuiltFileEntry {

@@ -1,6 +1,7 @@
 // The build of the browser files: the widget's script with the operation's hash, the map chunk it
-// loads lazily, the demo page, the GraphiQL page and its assets; each file's sizes, gzipped copy and
-// ETag; and reading them back as the gateway does, with a clear error when they are missing.
+// loads lazily, the demo page, the GraphiQL page and its assets, the review page and its assets; each
+// file's sizes, gzipped copy and ETag; and reading them back as the gateway does, with a clear error
+// when they are missing.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,7 +55,7 @@ describe("the widget's files", () => {
 
   it("leaves the build-time code out of the browser's scripts, which need no eval", () => {
     const scripts = build.files.filter((item) => item.contentType.startsWith("text/javascript"));
-    expect(scripts.length).toBe(3);
+    expect(scripts.length).toBe(4);
     for (const candidate of scripts) {
       expect(text(candidate)).not.toContain("topojson");
       expect(text(candidate)).not.toContain("require(");
@@ -103,6 +104,34 @@ describe("the GraphiQL page's files", () => {
     expect(font.contentType).toBe("font/woff2");
     expect(font.body.subarray(0, 4).toString("latin1")).toBe("wOF2");
     expect(font.gzipped).toBeNull();
+  });
+});
+
+describe("the review page's files", () => {
+  const reviewAsset = (extension: string) =>
+    file((candidate) => candidate.bundle === "review" && candidate.path.endsWith(`.${extension}`));
+
+  it("puts the page at /review loading its script and styles by content-hashed names under /review/", () => {
+    const page = file((candidate) => candidate.path === "/review");
+    expect(page.role).toBe("page");
+    expect(page.contentType).toBe("text/html; charset=utf-8");
+    for (const asset of [reviewAsset("js"), reviewAsset("css")]) {
+      expect(asset.path).toMatch(/^\/review\/review-[\w-]{12}\.(js|css)$/);
+      expect(asset.role).toBe("chunk");
+      expect(text(page)).toContain(`"${asset.path.slice(1)}"`);
+    }
+    expect(text(page)).toContain('<div id="review">');
+  });
+
+  it("bundles its operations and styles with nothing loaded from elsewhere", () => {
+    const script = text(reviewAsset("js"));
+    expect(script).toContain("applyChangeset(id: $id, comment: $comment)");
+    expect(script).toContain("sessionStorage");
+    const sheet = text(reviewAsset("css"));
+    expect(sheet).toContain(".diff");
+    for (const body of [script, sheet]) {
+      expect(body).not.toMatch(/https?:\/\/|url\(|@import/);
+    }
   });
 });
 

@@ -1,10 +1,12 @@
 // The agreements subgraph's one write path, for the seed and imports (run by the seed's writeGraph,
-// which moves the database's revision on afterwards), and the reads that merging needs:
-// partnerships and agreements are upserted by id, their sources accumulate, and the membership and
-// agreement-city index rows are rewritten with them.
-import { chunks, insertRows, uniqueBy } from "@twingraph/kit/subgraph";
+// which moves the database's revision on afterwards) and for applied edits (run by the kit), and the
+// reads that merging needs: partnerships and agreements are upserted by id, their sources
+// accumulate, and the membership and agreement-city index rows are rewritten with them. The seed's
+// and imports' upserts keep history (trackChanges); an applied edit's write is versioned by the kit.
+import { chunks, findInBatches, insertRows, trackChanges, uniqueBy } from "@twingraph/kit/subgraph";
 import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
+import { agreementsEditing } from "./editing";
 import { Agreement, type PartyRecord, type Signatory } from "./entities/agreement.entity";
 import { AgreementCity } from "./entities/agreement-city.entity";
 import { type AgreementKind, type PartnershipKind, PartnershipStatus } from "./entities/enums";
@@ -41,14 +43,26 @@ export interface AgreementInput {
   sources: SourceRecord[];
 }
 
+/** A partnership's whole editable state: what an edit sets and what history keeps. */
+export type PartnershipValues = Required<Omit<PartnershipInput, "id">>;
+
+/** An agreement's whole editable state: what an edit sets and what history keeps. */
+export type AgreementValues = Required<Omit<AgreementInput, "id">>;
+
 /**
  * Creates or updates partnerships; an existing one keeps its fields and members and gains the new
  * sources. A partnership named twice in one call is one partnership with both sources.
  */
-export async function upsertPartnerships(
+export function upsertPartnerships(
   manager: EntityManager,
   inputs: readonly PartnershipInput[],
 ): Promise<void> {
+  return trackChanges(manager, "Partnership", agreementsEditing, idsOf(inputs), () =>
+    mergePartnerships(manager, inputs),
+  );
+}
+
+async function mergePartnerships(manager: EntityManager, inputs: readonly PartnershipInput[]): Promise<void> {
   const repository = manager.getRepository(Partnership);
   const unique = uniqueBy(
     inputs,
@@ -82,6 +96,37 @@ export async function upsertPartnerships(
     );
     await indexAgreementsOf(manager, created);
   }
+}
+
+/**
+ * Sets a partnership to exactly these values (an applied edit): creates it when absent, rewrites its
+ * members in order and the agreement-city rows of the agreements made for it. Its distance stays as
+ * it was (null when new): the places' coordinates are the cities subgraph's to know.
+ */
+export async function writePartnership(
+  manager: EntityManager,
+  id: string,
+  values: PartnershipValues,
+): Promise<void> {
+  const repository = manager.getRepository(Partnership);
+  const fields = {
+    name: values.name,
+    kind: values.kind,
+    status: values.status,
+    since: values.since,
+    until: values.until,
+    memberCount: values.memberCount,
+    sources: values.sources,
+  };
+  if (await repository.existsBy({ id })) await repository.update({ id }, fields);
+  else await repository.insert({ id, ...fields, distanceKm: null });
+  await manager.getRepository(PartnershipCity).delete({ partnershipId: id });
+  await insertRows(manager, PartnershipCity, memberRows(id, [...new Set(values.cityIds)]));
+  const agreements = await manager.getRepository(Agreement).find({
+    select: { id: true, partnershipId: true, partyRecords: true },
+    where: { partnershipId: id },
+  });
+  await indexAgreements(manager, agreements);
 }
 
 export interface PartnershipMembers {
@@ -167,7 +212,7 @@ export function memberKey(cityIds: readonly string[]): string {
 }
 
 /** Creates or replaces agreements (the last of an id wins), and indexes the cities each one binds. */
-export async function upsertAgreements(
+export function upsertAgreements(
   manager: EntityManager,
   allInputs: readonly AgreementInput[],
 ): Promise<void> {
@@ -177,36 +222,72 @@ export async function upsertAgreements(
     (input) => input.id,
     (_earlier, later) => later,
   );
-  const partnershipIds = [
-    ...new Set(inputs.flatMap((input) => (input.partnershipId ? [input.partnershipId] : []))),
-  ];
-  const members = await manager.getRepository(PartnershipCity).findBy({ partnershipId: In(partnershipIds) });
+  return trackChanges(manager, "Agreement", agreementsEditing, idsOf(inputs), () =>
+    storeAgreements(manager, inputs),
+  );
+}
+
+/** Sets an agreement to exactly these values (an applied edit), creating it when absent. */
+export function writeAgreement(manager: EntityManager, id: string, values: AgreementValues): Promise<void> {
+  return storeAgreements(manager, [{ id, ...values }]);
+}
+
+async function storeAgreements(manager: EntityManager, inputs: readonly AgreementInput[]): Promise<void> {
+  const repository = manager.getRepository(Agreement);
+  const stored: AgreementBinding[] = [];
   for (const input of inputs) {
-    const { parties, ...fields } = input;
-    await manager.getRepository(Agreement).save(
-      manager.getRepository(Agreement).create({
-        ...fields,
-        partyRecords: parties,
-        partnershipId: input.partnershipId ?? null,
-        signedOn: input.signedOn ?? null,
-        signedAtCityId: input.signedAtCityId ?? null,
-        validFrom: input.validFrom ?? null,
-        validUntil: input.validUntil ?? null,
-        renewal: input.renewal ?? null,
-        basedOnId: input.basedOnId ?? null,
-      }),
-    );
+    const row = repository.create({
+      id: input.id,
+      title: input.title,
+      kind: input.kind,
+      partyRecords: input.parties,
+      signatories: input.signatories,
+      partnershipId: input.partnershipId ?? null,
+      signedOn: input.signedOn ?? null,
+      signedAtCityId: input.signedAtCityId ?? null,
+      validFrom: input.validFrom ?? null,
+      validUntil: input.validUntil ?? null,
+      renewal: input.renewal ?? null,
+      basedOnId: input.basedOnId ?? null,
+      areas: input.areas,
+      languages: input.languages,
+      sources: input.sources,
+    });
+    await repository.save(row);
+    stored.push(row);
+  }
+  await indexAgreements(manager, stored);
+}
+
+type AgreementBinding = Pick<Agreement, "id" | "partnershipId" | "partyRecords">;
+
+/** Rewrites the agreement-city rows of these agreements: their parties' cities and their partnership's members. */
+async function indexAgreements(
+  manager: EntityManager,
+  agreements: readonly AgreementBinding[],
+): Promise<void> {
+  const partnershipIds = [
+    ...new Set(agreements.flatMap((agreement) => (agreement.partnershipId ? [agreement.partnershipId] : []))),
+  ];
+  const members = await findInBatches(partnershipIds, (batch) =>
+    manager.getRepository(PartnershipCity).findBy({ partnershipId: In(batch) }),
+  );
+  for (const agreement of agreements) {
     const boundCities = new Set([
-      ...parties.flatMap((party) => (party.cityId ? [party.cityId] : [])),
+      ...agreement.partyRecords.flatMap((party) => (party.cityId ? [party.cityId] : [])),
       ...members
-        .filter((member) => member.partnershipId === input.partnershipId)
+        .filter((member) => member.partnershipId === agreement.partnershipId)
         .map((member) => member.cityId),
     ]);
-    await manager.getRepository(AgreementCity).delete({ agreementId: input.id });
+    await manager.getRepository(AgreementCity).delete({ agreementId: agreement.id });
     await insertRows(
       manager,
       AgreementCity,
-      [...boundCities].map((cityId) => ({ agreementId: input.id, cityId })),
+      [...boundCities].map((cityId) => ({ agreementId: agreement.id, cityId })),
     );
   }
+}
+
+function idsOf(inputs: readonly { id: string }[]): string[] {
+  return [...new Set(inputs.map((input) => input.id))];
 }

@@ -2,6 +2,7 @@
 import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { agreementsEditing } from "./editing";
 import { warmNetwork } from "./network/warm";
 import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     port: portFromEnv("AGREEMENTS_PORT", defaultPort(AGREEMENTS.name)),
     host: process.env.HOST || undefined,
     secret,
+    editing: agreementsEditing,
   });
   shutdownOnSignals(running, { service: AGREEMENTS.name, release: () => db.destroy() });
   if (process.env.TWINGRAPH_WARM_NETWORK !== "0")

@@ -21,6 +21,7 @@ import {
   upsertAgreements,
   upsertPartnerships,
 } from "../src";
+import { writeTracked } from "./tracked";
 
 const counter = new StatementCounter();
 let db: DataSource;
@@ -159,7 +160,7 @@ function chain(size: number): { partnerships: PartnershipInput[]; agreements: Ag
 
 async function write(): Promise<void> {
   const batch = chain(41);
-  await db.transaction(async (manager) => {
+  await writeTracked(db, async (manager) => {
     await upsertPartnerships(manager, [...partnerships, ...batch.partnerships]);
     await upsertAgreements(manager, [...agreements, ...batch.agreements]);
   });
@@ -512,13 +513,13 @@ describe("writes", () => {
   it("adds a new source to an existing partnership, and keeps its fields and members", async () => {
     const [ended] = partnerships.filter((partnership) => partnership.id === "p-de");
     const added = source("Town D and Town E ended their cooperation in 2019.");
-    await db.transaction((manager) =>
+    await writeTracked(db, (manager) =>
       upsertPartnerships(manager, [
         { ...ended, status: PartnershipStatus.ACTIVE, cityIds: ["xx-d", "xx-f"], sources: [added] },
       ]),
     );
     // the same source again counts once
-    await db.transaction((manager) => upsertPartnerships(manager, [{ ...ended, sources: [added] }]));
+    await writeTracked(db, (manager) => upsertPartnerships(manager, [{ ...ended, sources: [added] }]));
     const result = await run(`{ partnership(id: "p-de") { status cities { id } sources { quote } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data?.partnership).toEqual({

@@ -16,6 +16,7 @@ import {
 } from "../src";
 import { measureLimits, requestPool, setMeasureLimits } from "../src/network/limits";
 import { warmNetwork } from "../src/network/warm";
+import { writeTracked } from "./tracked";
 
 /** every field of `network`, each with the arguments a view without places must still answer */
 const EVERY_FIELD = /* GraphQL */ `
@@ -74,7 +75,7 @@ describe("a view without partnerships", () => {
 
   beforeAll(async () => {
     db = await openAgreementsDatabase({ url: ":memory:" });
-    await db.transaction((manager) =>
+    await writeTracked(db, (manager) =>
       upsertPartnerships(manager, [
         {
           id: "p-kranj-villach",

@@ -14,6 +14,7 @@ import {
   upsertAgreements,
   upsertPartnerships,
 } from "../src";
+import { writeTracked } from "./tracked";
 
 let db: DataSource;
 let run: Executor;
@@ -28,28 +29,32 @@ afterAll(() => db.destroy());
 
 describe("agreements ingest", () => {
   it("indexes an agreement written before its partnership for the partnership's cities", async () => {
-    await upsertAgreements(db.manager, [
-      {
-        id: "a-early",
-        title: "Early charter",
-        kind: AgreementKind.TWINNING_CHARTER,
-        partnershipId: "p-late",
-        parties: [{ name: "A council", kind: PartyKind.MUNICIPALITY }],
-        signatories: [],
-        areas: [],
-        languages: [],
-        sources: [source("charter")],
-      },
-    ]);
-    await upsertPartnerships(db.manager, [
-      {
-        id: "p-late",
-        kind: PartnershipKind.TWINNING,
-        status: PartnershipStatus.ACTIVE,
-        cityIds: ["xx-e", "xx-f"],
-        sources: [source("twinned")],
-      },
-    ]);
+    await writeTracked(db, (manager) =>
+      upsertAgreements(manager, [
+        {
+          id: "a-early",
+          title: "Early charter",
+          kind: AgreementKind.TWINNING_CHARTER,
+          partnershipId: "p-late",
+          parties: [{ name: "A council", kind: PartyKind.MUNICIPALITY }],
+          signatories: [],
+          areas: [],
+          languages: [],
+          sources: [source("charter")],
+        },
+      ]),
+    );
+    await writeTracked(db, (manager) =>
+      upsertPartnerships(manager, [
+        {
+          id: "p-late",
+          kind: PartnershipKind.TWINNING,
+          status: PartnershipStatus.ACTIVE,
+          cityIds: ["xx-e", "xx-f"],
+          sources: [source("twinned")],
+        },
+      ]),
+    );
     const result = await run(
       `{ agreements(cityId: "xx-e") { id } partnership(id: "p-late") { agreements { id } } }`,
     );
@@ -67,10 +72,12 @@ describe("agreements ingest", () => {
       status: PartnershipStatus.UNKNOWN,
       cityIds: ["xx-g", "xx-h", "xx-g"],
     };
-    await upsertPartnerships(db.manager, [
-      { ...twice, sources: [source("first mention")] },
-      { ...twice, sources: [source("second mention")] },
-    ]);
+    await writeTracked(db, (manager) =>
+      upsertPartnerships(manager, [
+        { ...twice, sources: [source("first mention")] },
+        { ...twice, sources: [source("second mention")] },
+      ]),
+    );
     const members = await db.getRepository(PartnershipCity).findBy({ partnershipId: "p-twice" });
     expect(members.map((member) => member.cityId).sort()).toEqual(["xx-g", "xx-h"]);
     const result = await run(`{ partnership(id: "p-twice") { sources { quote } } }`);

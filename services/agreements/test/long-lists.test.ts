@@ -10,6 +10,7 @@ import {
   PartyKind,
   upsertAgreements,
 } from "../src";
+import { writeTracked } from "./tracked";
 
 let db: DataSource;
 let run: Executor;
@@ -20,7 +21,7 @@ const LINKS = 40_000;
 beforeAll(async () => {
   db = await openAgreementsDatabase({ url: ":memory:" });
   run = localExecutor((await buildAgreementsSubgraph()).schema, db);
-  await db.transaction((manager) =>
+  await writeTracked(db, (manager) =>
     upsertAgreements(manager, [
       {
         id: "a-real",

@@ -24,6 +24,7 @@ import {
 } from "../src";
 import { measureLimits, requestPool, setMeasureLimits } from "../src/network/limits";
 import { warmNetwork } from "../src/network/warm";
+import { writeTracked } from "./tracked";
 
 const DEFAULT_LIMITS = measureLimits();
 
@@ -50,7 +51,7 @@ const FRIENDSHIPS: PartnershipInput[] = ["a b", "b c", "c d"].map((pair) => ({
 
 async function openNetwork(partnerships: PartnershipInput[]): Promise<DataSource> {
   const db = await openAgreementsDatabase({ url: ":memory:" });
-  await db.transaction((manager) => upsertPartnerships(manager, partnerships));
+  await writeTracked(db, (manager) => upsertPartnerships(manager, partnerships));
   return db;
 }
 
@@ -234,7 +235,7 @@ describe("the background computation of the whole network", () => {
       ["betweenness", first],
       ["closeness", first],
     ]);
-    await db.transaction(async (manager) => {
+    await writeTracked(db, async (manager) => {
       await upsertPartnerships(manager, ring(31, "bg"));
       await advanceRevision(manager);
     });

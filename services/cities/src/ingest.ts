@@ -1,12 +1,14 @@
 // The cities subgraph's one write path, for the seed and imports (run by the seed's writeGraph,
-// which moves the database's revision on afterwards), and the reads that merging needs: cities
-// upserted by id. An existing city keeps what it has, fills what it lacked (coordinates,
-// population, local name, GeoNames and Wikidata ids) and gains new aliases and sources.
-import { chunks } from "@twingraph/kit/subgraph";
+// which moves the database's revision on afterwards) and for applied edits, and the reads that
+// merging needs. Imports upsert cities by id: an existing city keeps what it has, fills what it
+// lacked (coordinates, population, local name, GeoNames and Wikidata ids) and gains new aliases and
+// sources. An edit sets a city's values exactly (writeCity).
+import { chunks, insertRows, trackChanges } from "@twingraph/kit/subgraph";
 import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In, IsNull, Not } from "typeorm";
+import { cityEditRegistry } from "./editing";
 import { City } from "./entities/city.entity";
-import { CityName, cityName } from "./entities/city-name.entity";
+import { CityName, type CityNameKind, cityName } from "./entities/city-name.entity";
 
 export interface CityInput {
   id: string;
@@ -27,7 +29,13 @@ export interface CityInput {
 
 const CHUNK = 400;
 
-export async function upsertCities(manager: EntityManager, inputs: readonly CityInput[]): Promise<void> {
+/** Upserts the cities in the manager's changeset (its change context), keeping each one's history. */
+export function upsertCities(manager: EntityManager, inputs: readonly CityInput[]): Promise<void> {
+  const ids = inputs.map((input) => input.id);
+  return trackChanges(manager, "City", cityEditRegistry, ids, () => mergeCities(manager, inputs));
+}
+
+async function mergeCities(manager: EntityManager, inputs: readonly CityInput[]): Promise<void> {
   const repository = manager.getRepository(City);
   for (let start = 0; start < inputs.length; start += CHUNK) {
     const batch = inputs.slice(start, start + CHUNK);
@@ -96,6 +104,51 @@ function namesOf(input: CityInput, primaryName: string): CityName[] {
     if (name !== primaryName) names.push(cityName(input.id, "gazetteer", name));
   }
   return names;
+}
+
+/** A city's editable values: what history stores, diffs show and an edit sets. */
+export type CityValues = {
+  name: string;
+  localName: string | null;
+  countryCode: string;
+  latitude: number | null;
+  longitude: number | null;
+  population: number | null;
+  geonameId: number | null;
+  wikidataId: string | null;
+  aliases: { name: string; language: string | null }[];
+  sources: SourceRecord[];
+};
+
+/** The kinds of name an edit sets; the gazetteer's names are not the sources' word and stay. */
+const EDITED_NAME_KINDS: CityNameKind[] = ["name", "local", "alias"];
+
+/**
+ * Sets a city to exactly these values, creating it when absent (an applied edit, a revert): its
+ * fields, sources, primary and local name rows and aliases are replaced; its gazetteer names stay.
+ * Version and rank are the kit's to move.
+ */
+export async function writeCity(manager: EntityManager, id: string, values: CityValues): Promise<void> {
+  const repository = manager.getRepository(City);
+  const fields = {
+    name: values.name,
+    localName: values.localName,
+    countryCode: values.countryCode.toUpperCase(),
+    latitude: values.latitude,
+    longitude: values.longitude,
+    population: values.population,
+    geonameId: values.geonameId,
+    wikidataId: values.wikidataId,
+    sources: values.sources,
+  };
+  if (await repository.existsBy({ id })) await repository.update({ id }, fields);
+  else await repository.insert({ id, ...fields });
+  await manager.getRepository(CityName).delete({ cityId: id, kind: In(EDITED_NAME_KINDS) });
+  await insertRows(manager, CityName, [
+    cityName(id, "name", values.name),
+    ...(values.localName ? [cityName(id, "local", values.localName)] : []),
+    ...values.aliases.map((alias) => cityName(id, "alias", alias.name, alias.language)),
+  ]);
 }
 
 export interface CityNameKey {

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     port: portFromEnv("CITIES_PORT", defaultPort(CITIES.name)),
     host: process.env.HOST || undefined,
     secret,
+    editing: subgraph.editing,
   });
   shutdownOnSignals(running, { service: CITIES.name, release: () => db.destroy() });
 }

@@ -11,8 +11,10 @@ export const LOCAL_ORIGINS: readonly string[] = [
 ];
 
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
+// authorization: editing tools on the allowed origins send their account's token (docs/editing.md)
 const ALLOWED_HEADERS = [
   "content-type",
+  "authorization",
   "accept",
   "if-none-match",
   "apollo-require-preflight",

@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import type { EditRegistry } from "./editing/editable";
 
 const FEDERATION_LINK = /* GraphQL */ `
   extend schema
@@ -21,12 +22,16 @@ export interface SubgraphDefinition {
   orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
   /** `{ TypeName: { __resolveReference } }` for the entities this subgraph owns */
   referenceResolvers?: ResolverMap;
+  /** the entities this subgraph lets people edit, for the change routes and in-process participants */
+  editing?: EditRegistry;
 }
 
 export interface Subgraph {
   /** the subgraph's SDL, as composition reads it */
   sdl: string;
   schema: GraphQLSchema;
+  /** the definition's editable entities, passed on to listenSubgraph and to harnesses */
+  editing?: EditRegistry;
 }
 
 export async function buildSubgraph(definition: SubgraphDefinition): Promise<Subgraph> {
@@ -42,7 +47,7 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Sub
     definition.referenceResolvers ?? {},
   );
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
-  return { sdl, schema };
+  return { sdl, schema, editing: definition.editing };
 }
 
 function mergeResolverMaps(base: ResolverMap, extra: ResolverMap): ResolverMap {

@@ -6,38 +6,48 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
 import type { DataSource } from "typeorm";
 import { readRevision } from "./data-revision";
-import type { HttpLimits } from "./http-limits";
+import type { EditRegistry } from "./editing/editable";
+import { changeRoutes } from "./editing/routes";
+import { type HttpLimits, httpLimitsFromEnv } from "./http-limits";
 import { Loaders } from "./loaders";
 import { logger } from "./logger";
 import { checkGatewaySecret } from "./secret";
 import { HttpError, type Route, type RunningServer, sendError, sendJson, serve } from "./serve";
+import { readViewer, type Viewer } from "./viewer";
 
 export interface SubgraphContext {
   db: DataSource;
   loaders: Loaders;
   /** aborted when the caller (the gateway) goes away before the answer is sent: long work may stop */
   signal: AbortSignal;
+  /** the signed-in account the gateway vouches for; null for an anonymous reader */
+  viewer: Viewer | null;
 }
 
 /** The signal of a request nobody can abandon: one run in process, to its end. */
 const NEVER_ABORTED = new AbortController().signal;
 
-export function createContext(db: DataSource, signal: AbortSignal = NEVER_ABORTED): SubgraphContext {
-  return { db, loaders: new Loaders(), signal };
+export function createContext(
+  db: DataSource,
+  signal: AbortSignal = NEVER_ABORTED,
+  viewer: Viewer | null = null,
+): SubgraphContext {
+  return { db, loaders: new Loaders(), signal, viewer };
 }
 
 export type Executor = (source: string, variableValues?: Record<string, unknown>) => Promise<ExecutionResult>;
 
 /** Runs operations on a subgraph's schema in this process, each as its own request with fresh loaders. */
-export function localExecutor(schema: GraphQLSchema, db: DataSource): Executor {
+export function localExecutor(schema: GraphQLSchema, db: DataSource, viewer: Viewer | null = null): Executor {
   return (source, variableValues) =>
-    graphql({ schema, source, variableValues, contextValue: createContext(db) });
+    graphql({ schema, source, variableValues, contextValue: createContext(db, undefined, viewer) });
 }
 
 /**
- * How long any answer may be reused, in seconds. The data changes only when it is seeded or
- * imported, so every field is public and cacheable for this long; the gateway's own cache is
- * invalidated at once by an import, and browsers revalidate with the ETag after it.
+ * How long any answer may be reused, in seconds. The data changes only when it is seeded, imported
+ * or a changeset is applied, each of which moves the data version, so the gateway's own cache is
+ * invalidated at once and browsers revalidate with the ETag after it. Answers to a signed-in viewer
+ * are never cached by the gateway.
  */
 export const DATA_MAX_AGE_SECONDS = 300;
 
@@ -63,9 +73,15 @@ export interface ListenSubgraphOptions {
   /** the gateway's shared secret (GATEWAY_SECRET), which every route but /health, /ready and /metrics requires */
   secret: string;
   limits?: Partial<HttpLimits>;
+  /** the subgraph's editable entities: when given, it serves the apply protocol's routes (CHANGE_PATHS) */
+  editing?: EditRegistry;
 }
 
-/** Serves a subgraph to its gateway alone: on loopback by default, and only to callers with the secret. */
+/**
+ * Serves a subgraph to its gateway alone: on loopback by default, and only to callers with the
+ * secret. The viewer the gateway signed for comes with each request; a signature that does not
+ * match is refused with 401 before the body is read.
+ */
 export async function listenSubgraph(
   name: string,
   schema: GraphQLSchema,
@@ -78,13 +94,20 @@ export async function listenSubgraph(
     port: options.port,
     host: options.host ?? "127.0.0.1",
     service: name,
-    context: async (_request, signal) => createContext(db, signal),
-    guard: (request) => checkGatewaySecret(request, secret),
+    context: async (request, signal) => createContext(db, signal, readViewer(request.headers, secret)),
+    guard: (request) => {
+      checkGatewaySecret(request, secret);
+      readViewer(request.headers, secret);
+    },
     ready: async () => {
       await readRevision(db.manager);
       return true;
     },
-    routes: { [REVISION_PATH]: revisionRoute(name, db) },
+    routes: {
+      [REVISION_PATH]: revisionRoute(name, db),
+      ...(options.editing &&
+        changeRoutes(name, db, options.editing, { ...httpLimitsFromEnv(), ...options.limits })),
+    },
     limits: options.limits,
   });
   if (options.port !== 0) console.log(`${name} subgraph ready at ${running.url}`);

@@ -45,8 +45,16 @@ export function readViewer(headers: IncomingHttpHeaders, secret: string): Viewer
   const payload = headers[VIEWER_HEADER];
   if (payload === undefined) return null;
   const signature = headers[VIEWER_SIGNATURE_HEADER];
-  if (typeof payload !== "string" || typeof signature !== "string" || !sameSecret(signature, sign(payload, secret)))
-    throw new HttpError(401, "UNAUTHENTICATED", `The ${VIEWER_HEADER} header is not signed by this subgraph's gateway.`);
+  if (
+    typeof payload !== "string" ||
+    typeof signature !== "string" ||
+    !sameSecret(signature, sign(payload, secret))
+  )
+    throw new HttpError(
+      401,
+      "UNAUTHENTICATED",
+      `The ${VIEWER_HEADER} header is not signed by this subgraph's gateway.`,
+    );
   let claims: Partial<Viewer>;
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Partial<Viewer>;
@@ -64,7 +72,11 @@ export function hasRole(viewer: Viewer | null | undefined, role: Role): boolean 
 }
 
 /** The viewer, when it holds the role: else UNAUTHENTICATED (no token) or FORBIDDEN (too low a role). */
-export function requireRole(viewer: Viewer | null | undefined, role: Role, action = "make this change"): Viewer {
+export function requireRole(
+  viewer: Viewer | null | undefined,
+  role: Role,
+  action = "make this change",
+): Viewer {
   if (!viewer)
     throw new GraphQLError(`Sign in to ${action}: send a token in the Authorization header.`, {
       extensions: { code: "UNAUTHENTICATED" },

@@ -1,8 +1,9 @@
-// The news subgraph as a library: entities, schema, database and writes.
+// The news subgraph as a library: entities, schema, database, writes and what the kit edits.
 import type { SubgraphPackage } from "@twingraph/kit/subgraph";
 import { buildNewsSubgraph } from "./schema";
 import { NEWS, openNewsDatabase } from "./server";
 
+export { newsEditRegistry } from "./editing";
 export * from "./entities";
 export * from "./ingest";
 export { buildNewsSubgraph } from "./schema";

@@ -2,6 +2,7 @@
 import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { newsEditRegistry } from "./editing";
 import { buildNewsSubgraph } from "./schema";
 import { NEWS, openNewsDatabase } from "./server";
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     port: portFromEnv("NEWS_PORT", defaultPort(NEWS.name)),
     host: process.env.HOST || undefined,
     secret,
+    editing: newsEditRegistry,
   });
   shutdownOnSignals(running, { service: NEWS.name, release: () => db.destroy() });
 }

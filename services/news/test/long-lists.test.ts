@@ -4,6 +4,7 @@ import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildNewsSubgraph, openNewsDatabase, upsertEvents, upsertNewsItems, upsertVisits } from "../src";
+import { writeTracked } from "./tracked";
 
 let db: DataSource;
 let run: Executor;
@@ -22,7 +23,7 @@ function links(table: string, columns: string, values: string): Promise<unknown>
 beforeAll(async () => {
   db = await openNewsDatabase({ url: ":memory:" });
   run = localExecutor((await buildNewsSubgraph()).schema, db);
-  await db.transaction(async (manager) => {
+  await writeTracked(db, async (manager) => {
     await upsertNewsItems(manager, [
       { id: "n-real", title: "On record", language: "en", cityIds: ["xx-many"], projectIds: [], sources: [] },
     ]);

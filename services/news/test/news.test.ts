@@ -17,6 +17,7 @@ import {
   VisitCity,
   type VisitInput,
 } from "../src";
+import { writeTracked } from "./tracked";
 
 const counter = new StatementCounter();
 let db: DataSource;
@@ -153,7 +154,7 @@ function chain(size: number): { news: NewsItemInput[]; visits: VisitInput[] } {
 
 async function write(): Promise<void> {
   const batch = chain(50);
-  await db.transaction(async (manager) => {
+  await writeTracked(db, async (manager) => {
     await upsertNewsItems(manager, [...news, ...batch.news]);
     await upsertVisits(manager, [...visits, ...batch.visits]);
     await upsertEvents(manager, events);
@@ -330,12 +331,12 @@ describe("news subgraph", () => {
   it("rewrites link rows on a repeated import instead of adding to them", async () => {
     expect(await db.getRepository(NewsItemCity).countBy({ newsItemId: "n-1" })).toBe(2);
     expect(await db.getRepository(VisitCity).countBy({ visitId: "v-2" })).toBe(3);
-    await db.transaction((manager) =>
+    await writeTracked(db, (manager) =>
       upsertVisits(manager, [{ ...visits[1], visitorCityIds: ["xx-town-3"] }]),
     );
     const result = await run(`{ visits(cityId: "xx-town-1") { id } }`);
     expect(result.data?.visits).toEqual([{ id: "v-3" }, { id: "v-1" }]);
-    await db.transaction((manager) => upsertVisits(manager, [visits[1]]));
+    await writeTracked(db, (manager) => upsertVisits(manager, [visits[1]]));
     expect(await db.getRepository(VisitCity).countBy({ visitId: "v-2" })).toBe(3);
   });
 

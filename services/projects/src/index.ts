@@ -3,6 +3,7 @@ import type { SubgraphPackage } from "@twingraph/kit/subgraph";
 import { buildProjectsSubgraph } from "./schema";
 import { openProjectsDatabase, PROJECTS } from "./server";
 
+export * from "./editing";
 export * from "./entities";
 export * from "./ingest";
 export { buildProjectsSubgraph } from "./schema";

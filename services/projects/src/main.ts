@@ -2,6 +2,7 @@
 import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { projectsRegistry } from "./editing";
 import { buildProjectsSubgraph } from "./schema";
 import { openProjectsDatabase, PROJECTS } from "./server";
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     port: portFromEnv("PROJECTS_PORT", defaultPort(PROJECTS.name)),
     host: process.env.HOST || undefined,
     secret,
+    editing: projectsRegistry,
   });
   shutdownOnSignals(running, { service: PROJECTS.name, release: () => db.destroy() });
 }

@@ -4,6 +4,7 @@ import { type Executor, localExecutor } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildProjectsSubgraph, openProjectsDatabase, upsertProjects } from "../src";
+import { seedWrite } from "./seed-context";
 
 let db: DataSource;
 let run: Executor;
@@ -14,7 +15,7 @@ const LINKS = 40_000;
 beforeAll(async () => {
   db = await openProjectsDatabase({ url: ":memory:" });
   run = localExecutor((await buildProjectsSubgraph()).schema, db);
-  await db.transaction((manager) =>
+  await seedWrite(db, (manager) =>
     upsertProjects(manager, [
       {
         id: "pr-real",

@@ -16,6 +16,7 @@ import {
   upsertProgrammes,
   upsertProjects,
 } from "../src";
+import { seedWrite } from "./seed-context";
 
 const counter = new StatementCounter();
 let db: DataSource;
@@ -127,7 +128,7 @@ function chain(size: number): { programmes: ProgrammeInput[]; projects: ProjectI
 
 async function write(): Promise<void> {
   const batch = chain(40);
-  await db.transaction(async (manager) => {
+  await seedWrite(db, async (manager) => {
     await upsertProgrammes(manager, [...programmes, ...batch.programmes]);
     await upsertProjects(manager, [...projects, ...batch.projects]);
   });
@@ -341,10 +342,10 @@ describe("writes", () => {
   it("rewrites a project's places on a repeated import instead of adding to them", async () => {
     expect(await db.getRepository(ProjectCity).countBy({ projectId: "pr-1" })).toBe(3);
     const [project] = projects.filter((candidate) => candidate.id === "pr-3");
-    await db.transaction((manager) => upsertProjects(manager, [{ ...project, cityIds: ["xx-d"] }]));
+    await seedWrite(db, (manager) => upsertProjects(manager, [{ ...project, cityIds: ["xx-d"] }]));
     const fewer = await run(`{ projects(cityId: "xx-c") { id } project(id: "pr-3") { cities { id } } }`);
     expect(fewer.data).toEqual({ projects: [{ id: "pr-1" }], project: { cities: [{ id: "xx-d" }] } });
-    await db.transaction((manager) => upsertProjects(manager, [project]));
+    await seedWrite(db, (manager) => upsertProjects(manager, [project]));
     expect(await db.getRepository(ProjectCity).countBy({ projectId: "pr-3" })).toBe(2);
     const restored = await run(`{ project(id: "pr-3") { cities { id } } }`);
     expect(restored.data?.project).toEqual({ cities: [{ id: "xx-c" }, { id: "xx-d" }] });

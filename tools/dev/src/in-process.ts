@@ -2,6 +2,7 @@
 // takes them as data sources and reaches them without sockets, as it would reach them over HTTP.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { ApolloServer } from "@apollo/server";
+import type { GatewayContext } from "@twingraph/gateway";
 import {
   createContext,
   createSubgraphServer,
@@ -15,8 +16,9 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 
 /**
  * Runs a subgraph's Apollo server in this process: each gateway request gets its own subgraph
- * context, so loaders batch within a request and never leak across requests, and each answer's
- * cache policy narrows the request's, as a Cache-Control header from a remote subgraph does.
+ * context, so loaders batch within a request and never leak across requests, carrying the request's
+ * account as the signed headers carry it to a remote subgraph; and each answer's cache policy
+ * narrows the request's, as a Cache-Control header from a remote subgraph does.
  */
 export class InProcessDataSource implements GraphQLDataSource {
   private readonly contexts = new WeakMap<object, SubgraphContext>();
@@ -47,10 +49,10 @@ export class InProcessDataSource implements GraphQLDataSource {
     return response.body.singleResult as GatewayGraphQLResponse;
   }
 
-  private contextFor(gatewayContext: object): SubgraphContext {
+  private contextFor(gatewayContext: Partial<GatewayContext>): SubgraphContext {
     let context = this.contexts.get(gatewayContext);
     if (!context) {
-      context = createContext(this.db);
+      context = createContext(this.db, undefined, gatewayContext.viewer);
       this.contexts.set(gatewayContext, context);
     }
     return context;

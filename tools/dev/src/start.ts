@@ -1,9 +1,12 @@
 // `npm start`: seeds the databases on first start, runs each subgraph of the manifest and then the
 // gateway as processes of their own, restarts one that dies (with back-off, saying so) while the
 // others keep serving, and stops them all on Ctrl-C. A part that fails before it is ready stops the
-// start: that is a setting to fix, not a crash to ride out.
+// start: that is a setting to fix, not a crash to ride out. With no token keys configured, it makes
+// the secret the gateway verifies tokens with and `npm run token` signs them with (.data/jwt-secret).
+import { ensureDefaultTokenSecret } from "@twingraph/gateway";
 import {
   gatewayPart,
+  type SubgraphPart,
   seedIfNeeded,
   stackSecret,
   subgraphParts,
@@ -16,8 +19,11 @@ import type { Supervisor } from "./supervisor";
 
 async function main(): Promise<void> {
   await seedIfNeeded();
+  const tokenSecret = ensureDefaultTokenSecret();
+  if (tokenSecret)
+    console.log(`Made ${tokenSecret}, the secret of sign-in tokens: npm run token issues them.`);
   const secret = stackSecret();
-  const subgraphs = subgraphParts(secret);
+  const subgraphs = withSubgraphUrls(subgraphParts(secret));
   const gatewayProcess = gatewayPart(subgraphs, secret);
   const gateway = superviseGateway(gatewayProcess);
   const supervised = subgraphs.map((part) => ({ part, supervisor: superviseSubgraph(part) }));
@@ -50,6 +56,12 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
   }
+}
+
+/** The changes subgraph applies changesets by calling the others: it hears where they listen, as the gateway does. */
+function withSubgraphUrls(parts: SubgraphPart[]): SubgraphPart[] {
+  const urls = Object.fromEntries(parts.map((part) => [`${part.name.toUpperCase()}_URL`, part.url]));
+  return parts.map((part) => (part.name === "changes" ? { ...part, env: { ...urls, ...part.env } } : part));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
-// Builds every browser file the gateway serves (the widget, its demo page, the GraphiQL query page)
-// and writes them, text with a gzipped copy, under widget/dist/public with the list the gateway reads.
+// Builds every browser file the gateway serves (the widget, its demo page, the GraphiQL query page,
+// the review page) and writes them, text with a gzipped copy, under widget/dist/public with the list
+// the gateway reads.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -11,12 +12,17 @@ import {
 import { sha256Hex } from "../hash";
 import { TWIN_PARTNERSHIPS } from "../operations";
 import { bundleGraphiql } from "./graphiql-bundle";
+import { bundleReview } from "./review-bundle";
 import { bundleWidget, demoPages } from "./widget-bundle";
 
 export async function buildBrowserFiles(): Promise<BuiltFiles> {
   const operationHash = sha256Hex(TWIN_PARTNERSHIPS.body);
-  const [widget, graphiql] = await Promise.all([bundleWidget(operationHash), bundleGraphiql()]);
-  return { operationHash, files: [...widget, ...demoPages(), ...graphiql] };
+  const [widget, graphiql, review] = await Promise.all([
+    bundleWidget(operationHash),
+    bundleGraphiql(),
+    bundleReview(),
+  ]);
+  return { operationHash, files: [...widget, ...demoPages(), ...graphiql, ...review] };
 }
 
 /** Replaces the directory's contents; the list is written last, so a half-written build is not read. */

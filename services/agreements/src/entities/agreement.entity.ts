@@ -1,5 +1,5 @@
 // A signed document between parties, with what it covers and where it comes from.
-import { Country, countryOrNull, Source } from "@twingraph/kit/subgraph";
+import { Country, countryOrNull, Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -54,7 +54,7 @@ export class Signatory {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A signed document." })
 @Entity("agreement")
-export class Agreement {
+export class Agreement extends VersionedRecord {
   @Field(() => ID)
   @PrimaryColumn("text")
   id!: string;

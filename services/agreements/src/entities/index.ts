@@ -1,5 +1,5 @@
 // The tables this subgraph owns.
-import { DataRevision } from "@twingraph/kit/subgraph";
+import { DataRevision, editingEntities } from "@twingraph/kit/subgraph";
 import { Agreement } from "./agreement.entity";
 import { AgreementCity } from "./agreement-city.entity";
 import { NetworkMetric } from "./network-metric.entity";
@@ -20,4 +20,5 @@ export const agreementEntities = [
   AgreementCity,
   DataRevision,
   NetworkMetric,
+  ...editingEntities,
 ];

@@ -1,5 +1,5 @@
 // A lasting relation between two or more places; its members are rows of partnership_city.
-import { Source } from "@twingraph/kit/subgraph";
+import { Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
@@ -9,7 +9,7 @@ import type { PartnershipCity } from "./partnership-city.entity";
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A lasting relation between two or more places." })
 @Entity("partnership")
-export class Partnership {
+export class Partnership extends VersionedRecord {
   @Field(() => ID)
   @PrimaryColumn("text")
   id!: string;

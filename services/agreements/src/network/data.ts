@@ -1,5 +1,7 @@
 // The partnerships as the network sees them: one row each, with its places in order, loaded from
-// this subgraph's database for @twingraph/network to build views from.
+// this subgraph's database for @twingraph/network to build views from. Deprecated ones are no part
+// of it.
+import { RecordRank } from "@twingraph/kit/subgraph";
 import type { NetworkLinkRecord, NetworkScope, NetworkSnapshot, PartnershipRow } from "@twingraph/network";
 import type { DataSource } from "typeorm";
 import type { PartnershipKind, PartnershipStatus } from "../entities/enums";
@@ -14,6 +16,7 @@ export type PartnershipLink = NetworkLinkRecord<PartnershipKind, PartnershipStat
 export async function loadPartnershipRows(db: DataSource): Promise<PartnershipRecord[]> {
   const rows = await db.getRepository(Partnership).find({
     select: { id: true, kind: true, status: true, since: true, until: true, distanceKm: true, sources: true },
+    where: { rank: RecordRank.NORMAL },
     order: { id: "ASC" },
   });
   const members = new Map(

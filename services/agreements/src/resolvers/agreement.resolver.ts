@@ -1,5 +1,11 @@
 // Queries over agreements and the agreement fields that point at other records.
-import { checkFirst, type SubgraphContext } from "@twingraph/kit/subgraph";
+import {
+  checkFirst,
+  historyOf,
+  RecordChange,
+  RecordRank,
+  type SubgraphContext,
+} from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "../entities/agreement.entity";
 import { AgreementCity } from "../entities/agreement-city.entity";
@@ -14,11 +20,15 @@ export class AgreementResolver {
     return agreementLoader(context).load(id);
   }
 
-  @Query(() => [Agreement], { description: "agreements, latest signed first" })
+  @Query(() => [Agreement], {
+    description: "agreements, latest signed first; deprecated ones only when asked for",
+  })
   async agreements(
     @Arg("cityId", () => ID, { nullable: true }) cityId: string | null,
     @Arg("kind", () => AgreementKind, { nullable: true }) kind: AgreementKind | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg("includeDeprecated", () => Boolean, { nullable: true, defaultValue: false })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<Agreement[]> {
     checkFirst(first);
@@ -31,6 +41,7 @@ export class AgreementResolver {
         { cityId },
       );
     if (kind) query.andWhere("a.kind = :kind", { kind });
+    if (!includeDeprecated) query.andWhere("a.rank = :normal", { normal: RecordRank.NORMAL });
     return query.orderBy("a.signedOn", "DESC").addOrderBy("a.id", "ASC").take(first).getMany();
   }
 
@@ -45,5 +56,15 @@ export class AgreementResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Partnership | null> | null {
     return agreement.partnershipId ? partnershipLoader(context).load(agreement.partnershipId) : null;
+  }
+
+  @FieldResolver(() => [RecordChange], { description: "its versions, newest first" })
+  history(
+    @Root() agreement: Agreement,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RecordChange[]> {
+    checkFirst(first);
+    return historyOf(context.db.manager, "Agreement", agreement.id, first);
   }
 }

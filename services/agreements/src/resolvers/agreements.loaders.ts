@@ -3,14 +3,38 @@ import {
   findInBatches,
   linkLoader,
   loadLists,
+  loadPresent,
+  RecordRank,
   recordLoader,
   type SubgraphContext,
+  type VersionedRecord,
 } from "@twingraph/kit/subgraph";
 import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";
 import { AgreementCity } from "../entities/agreement-city.entity";
 import { Partnership } from "../entities/partnership.entity";
 import { PartnershipCity } from "../entities/partnership-city.entity";
+
+/** Whether a record shows in default reads: deprecated ones only when asked for, or looked up by id. */
+function isListed(record: VersionedRecord): boolean {
+  return record.rank !== RecordRank.DEPRECATED;
+}
+
+/** The partnerships of these ids that default reads show, in the ids' order. */
+export async function listedPartnerships(
+  context: SubgraphContext,
+  ids: readonly string[],
+): Promise<Partnership[]> {
+  return (await loadPresent(partnershipLoader(context), ids)).filter(isListed);
+}
+
+/** The agreements of these ids that default reads show, in the ids' order. */
+export async function listedAgreements(
+  context: SubgraphContext,
+  ids: readonly string[],
+): Promise<Agreement[]> {
+  return (await loadPresent(agreementLoader(context), ids)).filter(isListed);
+}
 
 export function partnershipLoader(context: SubgraphContext) {
   return recordLoader(context, Partnership, "partnership");

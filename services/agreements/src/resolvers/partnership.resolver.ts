@@ -6,9 +6,11 @@ import {
   checkListLength,
   checkOffset,
   checkTextLength,
+  historyOfRecords,
   loadLists,
-  loadPresent,
   MAX_DATE_ARGUMENT,
+  RecordChange,
+  RecordRank,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
@@ -17,8 +19,9 @@ import { CityRef, cityRef } from "../entities/city-ref";
 import { PartnershipKind, PartnershipStatus } from "../entities/enums";
 import { Partnership } from "../entities/partnership.entity";
 import {
-  agreementLoader,
   cityPartnershipIdsLoader,
+  listedAgreements,
+  listedPartnerships,
   memberLoader,
   partnershipAgreementIdsLoader,
   partnershipLoader,
@@ -34,7 +37,7 @@ export class PartnershipResolver {
   @Query(() => Partnership, {
     nullable: true,
     description:
-      "the partnership that joins all these cities (two or more): the one with the fewest other members",
+      "the partnership that joins all these cities (two or more): the one with the fewest other members; deprecated ones left out",
   })
   async partnershipBetween(
     @Arg("cityIds", () => [ID]) cityIds: string[],
@@ -42,16 +45,22 @@ export class PartnershipResolver {
   ): Promise<Partnership | null> {
     const wanted = checkIdList(checkListLength(cityIds, "cityIds"), "cityIds", 2);
     const perCity = await loadLists(cityPartnershipIdsLoader(context), wanted);
-    const shared = perCity.reduce((common, ids) => common.filter((id) => ids.includes(id)));
+    const common = perCity.reduce((common, ids) => common.filter((id) => ids.includes(id)));
+    const shared = await listedPartnerships(context, common);
     if (shared.length === 0) return null;
-    const members = await loadLists(memberLoader(context), shared);
-    const fewestMembers = shared
-      .map((id, index) => ({ id, size: members[index].length }))
-      .sort((a, b) => a.size - b.size || a.id.localeCompare(b.id))[0];
-    return partnershipLoader(context).load(fewestMembers.id);
+    const members = await loadLists(
+      memberLoader(context),
+      shared.map((partnership) => partnership.id),
+    );
+    return shared
+      .map((partnership, index) => ({ partnership, size: members[index].length }))
+      .sort((a, b) => a.size - b.size || a.partnership.id.localeCompare(b.partnership.id))[0].partnership;
   }
 
-  @Query(() => [Partnership], { description: "partnerships, filtered; the earliest known start first" })
+  @Query(() => [Partnership], {
+    description:
+      "partnerships, filtered; the earliest known start first; deprecated ones only when asked for",
+  })
   async partnerships(
     @Arg("cityId", () => ID, { nullable: true }) cityId: string | null,
     @Arg("kind", () => PartnershipKind, { nullable: true }) kind: PartnershipKind | null,
@@ -64,6 +73,8 @@ export class PartnershipResolver {
       | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("includeDeprecated", () => Boolean, { nullable: true, defaultValue: false })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<Partnership[]> {
     checkFirst(first);
@@ -74,6 +85,7 @@ export class PartnershipResolver {
     if (cityId) query.innerJoin("p.members", "m", "m.cityId = :cityId", { cityId });
     if (kind) query.andWhere("p.kind = :kind", { kind });
     if (status) query.andWhere("p.status = :status", { status });
+    if (!includeDeprecated) query.andWhere("p.rank = :normal", { normal: RecordRank.NORMAL });
     if (fromDate) query.andWhere("p.since >= :fromDate", { fromDate });
     // a start known only as "2008-05" is on or before "2008" too
     if (toDate)
@@ -99,6 +111,30 @@ export class PartnershipResolver {
   @FieldResolver(() => [Agreement])
   async agreements(@Root() partnership: Partnership, @Ctx() context: SubgraphContext): Promise<Agreement[]> {
     const ids = await partnershipAgreementIdsLoader(context).load(partnership.id);
-    return loadPresent(agreementLoader(context), ids);
+    return listedAgreements(context, ids);
+  }
+
+  @FieldResolver(() => [RecordChange], {
+    description:
+      "its versions and those of the agreements made for it (deprecated ones too), newest first: the dossier's history",
+  })
+  async history(
+    @Root() partnership: Partnership,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RecordChange[]> {
+    checkFirst(first);
+    const manager = context.db.manager;
+    const agreements = await manager
+      .getRepository(Agreement)
+      .find({ select: { id: true }, where: { partnershipId: partnership.id } });
+    return historyOfRecords(
+      manager,
+      [
+        { entity: "Partnership", recordId: partnership.id },
+        ...agreements.map((agreement) => ({ entity: "Agreement", recordId: agreement.id })),
+      ],
+      first,
+    );
   }
 }

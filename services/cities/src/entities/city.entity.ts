@@ -1,5 +1,6 @@
 // A place that takes part in partnerships. Owned by this subgraph; others hold key-only stubs.
-import { Country, countryOf, Source } from "@twingraph/kit/subgraph";
+// Versioned and ranked like every editable record: nothing is deleted, a wrong city is deprecated.
+import { Country, countryOf, Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
@@ -8,7 +9,7 @@ import type { CityName } from "./city-name.entity";
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A town, city or other place that takes part in partnerships." })
 @Entity("city")
-export class City {
+export class City extends VersionedRecord {
   @Field(() => ID, { description: 'stable and readable, e.g. "si-kranj", "at-villach"' })
   @PrimaryColumn("text")
   id!: string;

@@ -2,6 +2,7 @@
 // of the case endings of Slovene and Serbian (see nameKey and nameStem in the kit). Best match
 // first: the whole name, then an inflected form of it, then the start of a name, and only when none
 // of these finds anything, a word inside a name. Every step but the last reads an index.
+import { RecordRank } from "@twingraph/kit/subgraph";
 import { nameKey, nameStem } from "@twingraph/kit/text";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { CityName } from "../entities/city-name.entity";
@@ -56,11 +57,17 @@ export const MAX_SEARCH_NAME = 200;
 /** Enough rows to rank a one-letter prefix sensibly without reading the whole table. */
 const CANDIDATE_LIMIT = 500;
 
+export interface SearchOptions {
+  countryCode?: string;
+  first: number;
+  /** deprecated cities are left out unless asked for */
+  includeDeprecated: boolean;
+}
+
 export async function searchCityIds(
   db: DataSource,
   name: string,
-  countryCode: string | undefined,
-  first: number,
+  { countryCode, first, includeDeprecated }: SearchOptions,
 ): Promise<NameMatch[]> {
   const key = nameKey(name);
   const stem = nameStem(name);
@@ -80,6 +87,7 @@ export async function searchCityIds(
       ])
       .where(where, parameters);
     if (countryCode) query.andWhere("c.countryCode = :countryCode", { countryCode });
+    if (!includeDeprecated) query.andWhere("c.rank <> :deprecated", { deprecated: RecordRank.DEPRECATED });
     return query;
   };
   const run = (query: SelectQueryBuilder<CityName>): Promise<Candidate[]> =>

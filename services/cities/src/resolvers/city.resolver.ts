@@ -1,4 +1,5 @@
-// Queries over cities and the fields that need a lookup.
+// Queries over cities and the fields that need a lookup. Lists and searches leave deprecated cities
+// out unless asked; a lookup by id (here and from other subgraphs) still returns one, with its rank.
 import {
   checkCountry,
   checkFirst,
@@ -8,6 +9,7 @@ import {
   checkOffset,
   checkTextLength,
   MAX_COUNTRY_ARGUMENT,
+  RecordRank,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
 import {
@@ -47,6 +49,8 @@ export class CityMatch {
   matchedName!: string;
 }
 
+const INCLUDE_DEPRECATED = "also cities deprecated as wrong, which are left out by default";
+
 @Resolver(() => City)
 export class CityResolver {
   @Query(() => City, { nullable: true })
@@ -64,9 +68,15 @@ export class CityResolver {
     @Arg("country", () => String, { nullable: true, description: "ISO 3166-1 alpha-2 code or English name" })
     country: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg("includeDeprecated", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: INCLUDE_DEPRECATED,
+    })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<City[]> {
-    const matches = await this.searchCities(name, country, first, context);
+    const matches = await this.searchCities(name, country, first, includeDeprecated, context);
     return matches.map((match) => match.city);
   }
 
@@ -78,12 +88,22 @@ export class CityResolver {
     @Arg("country", () => String, { nullable: true, description: "ISO 3166-1 alpha-2 code or English name" })
     country: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg("includeDeprecated", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: INCLUDE_DEPRECATED,
+    })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<CityMatch[]> {
     checkNonEmpty(checkTextLength(name, "name", MAX_SEARCH_NAME), "name");
     checkFirst(first);
     const countryCode = checkCountry(checkTextLength(country, "country", MAX_COUNTRY_ARGUMENT));
-    const matches = await searchCityIds(context.db, name, countryCode, first);
+    const matches = await searchCityIds(context.db, name, {
+      countryCode,
+      first,
+      includeDeprecated: includeDeprecated ?? false,
+    });
     const cities = await cityLoader(context).loadMany(matches.map((match) => match.cityId));
     return matches.flatMap((match: NameMatch, index) => {
       const city = cities[index];
@@ -97,6 +117,12 @@ export class CityResolver {
     @Arg("country", () => String, { nullable: true }) country: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("includeDeprecated", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: INCLUDE_DEPRECATED,
+    })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<City[]> {
     checkFirst(first);
@@ -104,7 +130,11 @@ export class CityResolver {
     if (ids) checkIdList(checkListLength(ids, "ids"), "ids", 1);
     const countryCode = checkCountry(checkTextLength(country, "country", MAX_COUNTRY_ARGUMENT));
     return context.db.getRepository(City).find({
-      where: { ...(ids ? { id: In(ids) } : {}), ...(countryCode ? { countryCode } : {}) },
+      where: {
+        ...(ids ? { id: In(ids) } : {}),
+        ...(countryCode ? { countryCode } : {}),
+        ...(includeDeprecated ? {} : { rank: RecordRank.NORMAL }),
+      },
       order: { id: "ASC" },
       take: first,
       skip: offset,

@@ -38,7 +38,9 @@ export class EditRegistry {
 
   constructor(
     readonly subgraph: string,
-    entities: readonly EditableEntity<never>[],
+    // each entity has its own value shape: `never` would refuse every one (snapshot returns them)
+    // biome-ignore lint/suspicious/noExplicitAny: entities of any value shape
+    entities: readonly EditableEntity<any>[],
   ) {
     this.byName = new Map(entities.map((entity) => [entity.name, entity as unknown as EditableEntity]));
   }

@@ -2,7 +2,7 @@
 // two-phase apply (prepare, then commit or abort), each step idempotent so that a coordinator that
 // restarts may send it again. Carried over HTTP (POST /changes/<step> on the subgraph, behind the
 // gateway secret) or called in process.
-import type { RecordChange, ProposedEdit } from "./history-types";
+import type { ProposedEdit, RecordChange } from "./history-types";
 
 export interface Person {
   id: string;

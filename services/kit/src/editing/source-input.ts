@@ -34,9 +34,11 @@ const blank = (value: string | null | undefined): boolean => !value || value.tri
 
 /** The source as stored, or SOURCE_REQUIRED naming what is missing. */
 export function requireSource(source: SourceInput | null | undefined): SourceRecord {
-  if (!source) throw sourceRequired("give `source` with a document or url, the quoted passage and its language");
+  if (!source)
+    throw sourceRequired("give `source` with a document or url, the quoted passage and its language");
   if (blank(source.document) && blank(source.url)) throw sourceRequired("`source` needs a document or a url");
-  if (blank(source.quote)) throw sourceRequired("`source.quote` must quote the passage that states the change");
+  if (blank(source.quote))
+    throw sourceRequired("`source.quote` must quote the passage that states the change");
   if (blank(source.language)) throw sourceRequired("`source.language` must name the passage's language");
   if ((source.quote as string).length > MAX_QUOTE_LENGTH)
     throw new GraphQLError(`Argument "source.quote" must be at most ${MAX_QUOTE_LENGTH} characters long.`, {

@@ -16,7 +16,9 @@ registerEnumType(RecordRank, {
 /** Entities extend this: TypeORM and type-graphql both inherit the columns and fields. */
 @ObjectType({ description: "never in a schema itself: its fields appear on each record type" })
 export abstract class VersionedRecord {
-  @Field(() => Int, { description: "moves on by one with every applied change; an update names the version it read" })
+  @Field(() => Int, {
+    description: "moves on by one with every applied change; an update names the version it read",
+  })
   @Column("integer", { default: 1 })
   version!: number;
 

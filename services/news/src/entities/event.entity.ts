@@ -1,6 +1,6 @@
 // A gathering, exchange, festival or conference, held or planned, and the project or agreement it
 // belongs to where the source says so.
-import { Source } from "@twingraph/kit/subgraph";
+import { Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
@@ -10,7 +10,7 @@ import { AgreementRef, agreementRef, CityRef, cityRef, ProjectRef, projectRef } 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A gathering, exchange, festival or conference, held or planned." })
 @Entity("event")
-export class Event {
+export class Event extends VersionedRecord {
   @Field(() => ID)
   @PrimaryColumn("text")
   id!: string;

@@ -1,6 +1,6 @@
 // A published news item; the places it mentions and the projects it is about are rows of
 // news_item_city and news_item_project.
-import { Source } from "@twingraph/kit/subgraph";
+import { Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
@@ -10,7 +10,7 @@ import type { NewsItemProject } from "./news-item-project.entity";
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A published news item." })
 @Entity("news_item")
-export class NewsItem {
+export class NewsItem extends VersionedRecord {
   @Field(() => ID)
   @PrimaryColumn("text")
   id!: string;

@@ -24,6 +24,11 @@ export class PartnershipRef {
   cities!: CityRef[];
 }
 
+/** A partnership by its key alone: the agreements subgraph resolves the rest. */
+export function partnershipRef(id: string): PartnershipRef {
+  return Object.assign(new PartnershipRef(), { id });
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType("Project")
 export class ProjectRef {

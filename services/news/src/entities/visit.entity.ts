@@ -1,11 +1,12 @@
 // One side's delegation going to another place: who travelled, who received them, why, and what
 // came of it. Host and visitor places are rows of visit_city as well, for lookups by city.
-import { Source } from "@twingraph/kit/subgraph";
+import { Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from "typeorm";
 import { CityRef, cityRef } from "./refs";
 import type { VisitCity } from "./visit-city.entity";
+import type { VisitPartnership } from "./visit-partnership.entity";
 
 @ObjectType({ description: "A person named in the news: who travelled, who received them." })
 export class Person {
@@ -40,7 +41,7 @@ function people(records: readonly PersonRecord[]): Person[] {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "One side's delegation going to another place." })
 @Entity("visit")
-export class Visit {
+export class Visit extends VersionedRecord {
   @Field(() => ID)
   @PrimaryColumn("text")
   id!: string;
@@ -76,6 +77,9 @@ export class Visit {
 
   @OneToMany("VisitCity", (link: VisitCity) => link.visit)
   cityLinks!: Relation<VisitCity>[];
+
+  @OneToMany("VisitPartnership", (link: VisitPartnership) => link.visit)
+  partnershipLinks!: Relation<VisitPartnership>[];
 
   @Field(() => CityRef)
   get host(): CityRef {

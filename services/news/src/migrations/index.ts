@@ -1,5 +1,10 @@
 // The news schema's migrations on PostgreSQL, oldest first: one per change of the entities.
 import { NewsBaseline1795247628000 } from "./0001-baseline.migration";
 import { NewsDataRevision1795910400000 } from "./0002-data-revision.migration";
+import { NewsEditing1796515200000 } from "./0003-editing.migration";
 
-export const newsMigrations = [NewsBaseline1795247628000, NewsDataRevision1795910400000];
+export const newsMigrations = [
+  NewsBaseline1795247628000,
+  NewsDataRevision1795910400000,
+  NewsEditing1796515200000,
+];

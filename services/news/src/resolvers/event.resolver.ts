@@ -1,5 +1,12 @@
 // Queries over events, and the event fields that need a lookup.
-import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
+import {
+  checkFirst,
+  checkOffset,
+  historyOf,
+  RecordChange,
+  RecordRank,
+  type SubgraphContext,
+} from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
 import { EventCity } from "../entities/event-city.entity";
@@ -8,7 +15,7 @@ import { eventCityIdsLoader, eventLoader } from "./news.loaders";
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => Event, { nullable: true })
+  @Query(() => Event, { nullable: true, description: "an event by id, deprecated or not" })
   event(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Event | null> {
     return eventLoader(context).load(id);
   }
@@ -21,6 +28,12 @@ export class EventResolver {
     planned: boolean | null | undefined,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("includeDeprecated", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: "deprecated records too, which are left out by default",
+    })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<Event[]> {
     checkFirst(first);
@@ -33,6 +46,7 @@ export class EventResolver {
         `(e.placeCityId = :cityId OR e.id IN ${query.subQuery().select("ec.eventId").from(EventCity, "ec").where("ec.cityId = :cityId").getQuery()})`,
         { cityId },
       );
+    if (!includeDeprecated) query.andWhere("e.rank = :normal", { normal: RecordRank.NORMAL });
     // an omitted argument arrives as undefined, an explicit null as null: neither filters
     if (planned !== null && planned !== undefined) query.andWhere("e.planned = :planned", { planned });
     // NULL sorts first in PostgreSQL and last in SQLite; ordering on IS NULL puts undated events last in both
@@ -48,5 +62,14 @@ export class EventResolver {
   @FieldResolver(() => [CityRef], { description: "the places that take part" })
   async cities(@Root() event: Event, @Ctx() context: SubgraphContext): Promise<CityRef[]> {
     return (await eventCityIdsLoader(context).load(event.id)).map(cityRef);
+  }
+
+  @FieldResolver(() => [RecordChange], { description: "its versions, the newest first" })
+  history(
+    @Root() event: Event,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RecordChange[]> {
+    return historyOf(context.db.manager, "Event", event.id, checkFirst(first));
   }
 }

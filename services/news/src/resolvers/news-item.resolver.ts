@@ -1,5 +1,12 @@
 // Queries over news items, and the news item fields that need a lookup.
-import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
+import {
+  checkFirst,
+  checkOffset,
+  historyOf,
+  RecordChange,
+  RecordRank,
+  type SubgraphContext,
+} from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { NewsItem } from "../entities/news-item.entity";
 import { NewsItemCity } from "../entities/news-item-city.entity";
@@ -8,7 +15,7 @@ import { newsItemCityIdsLoader, newsItemLoader, newsItemProjectIdsLoader } from 
 
 @Resolver(() => NewsItem)
 export class NewsItemResolver {
-  @Query(() => NewsItem, { nullable: true })
+  @Query(() => NewsItem, { nullable: true, description: "a news item by id, deprecated or not" })
   newsItem(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<NewsItem | null> {
     return newsItemLoader(context).load(id);
   }
@@ -20,15 +27,22 @@ export class NewsItemResolver {
       | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("includeDeprecated", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: "deprecated records too, which are left out by default",
+    })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<NewsItem[]> {
     checkFirst(first);
     checkOffset(offset);
     const query = context.db.getRepository(NewsItem).createQueryBuilder("n");
+    if (!includeDeprecated) query.andWhere("n.rank = :normal", { normal: RecordRank.NORMAL });
     // a subquery, not the city's news ids as parameters: a city may be in more news than a
     // statement can list
     if (cityId)
-      query.where(
+      query.andWhere(
         `n.id IN ${query.subQuery().select("nc.newsItemId").from(NewsItemCity, "nc").where("nc.cityId = :cityId").getQuery()}`,
         { cityId },
       );
@@ -50,5 +64,14 @@ export class NewsItemResolver {
   @FieldResolver(() => [ProjectRef], { description: "the projects it is about" })
   async projects(@Root() newsItem: NewsItem, @Ctx() context: SubgraphContext): Promise<ProjectRef[]> {
     return (await newsItemProjectIdsLoader(context).load(newsItem.id)).map(projectRef);
+  }
+
+  @FieldResolver(() => [RecordChange], { description: "its versions, the newest first" })
+  history(
+    @Root() newsItem: NewsItem,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RecordChange[]> {
+    return historyOf(context.db.manager, "NewsItem", newsItem.id, checkFirst(first));
   }
 }

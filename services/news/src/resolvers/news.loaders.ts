@@ -15,6 +15,7 @@ import { NewsItemCity } from "../entities/news-item-city.entity";
 import { NewsItemProject } from "../entities/news-item-project.entity";
 import { Visit } from "../entities/visit.entity";
 import { VisitCity, VisitRole } from "../entities/visit-city.entity";
+import { VisitPartnership } from "../entities/visit-partnership.entity";
 
 export function newsItemLoader(context: SubgraphContext) {
   return recordLoader(context, NewsItem, "newsItem");
@@ -71,6 +72,24 @@ export function visitVisitorIdsLoader(context: SubgraphContext) {
     to: "cityId",
     order: { position: "ASC" },
     where: { role: VisitRole.VISITOR },
+  });
+}
+
+/** Partnership ids each visit is explicitly linked to, in the order they were given. */
+export function visitPartnershipIdsLoader(context: SubgraphContext) {
+  return linkLoader(context, VisitPartnership, "visit.partnershipIds", {
+    from: "visitId",
+    to: "partnershipId",
+    order: { position: "ASC" },
+  });
+}
+
+/** Visit ids explicitly linked to each partnership. */
+export function partnershipVisitIdsLoader(context: SubgraphContext) {
+  return linkLoader(context, VisitPartnership, "partnership.visitIds", {
+    from: "partnershipId",
+    to: "visitId",
+    order: { visitId: "ASC" },
   });
 }
 

@@ -1,7 +1,14 @@
 // What this subgraph adds to City, Partnership, Project and Agreement: the news that mention them,
 // the visits between their places and the events they hold. Each is nullable (docs/api-policy.md):
 // with this subgraph down, the gateway nulls these fields alone, not the entity they belong to.
-import { loadLists, loadPresent, type SubgraphContext, sharedByAtLeast } from "@twingraph/kit/subgraph";
+// Deprecated records are left out of all of them.
+import {
+  loadLists,
+  loadPresent,
+  RecordRank,
+  type SubgraphContext,
+  sharedByAtLeast,
+} from "@twingraph/kit/subgraph";
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { Event } from "../entities/event.entity";
 import { NewsItem } from "../entities/news-item.entity";
@@ -16,22 +23,28 @@ import {
   cityVisitLinksLoader,
   eventLoader,
   newsItemLoader,
+  partnershipVisitIdsLoader,
   projectEventIdsLoader,
   projectNewsIdsLoader,
   visitLoader,
 } from "./news.loaders";
 
+function current<T extends { rank: RecordRank }>(records: readonly T[]): T[] {
+  return records.filter((record) => record.rank !== RecordRank.DEPRECATED);
+}
+
 // Lists assembled from several loaders take the root queries' order, so a field and a query agree.
 async function loadNewsItems(context: SubgraphContext, ids: readonly string[]): Promise<NewsItem[]> {
-  return latestFirst(await loadPresent(newsItemLoader(context), ids), (newsItem) => newsItem.publishedOn);
+  const items = current(await loadPresent(newsItemLoader(context), ids));
+  return latestFirst(items, (newsItem) => newsItem.publishedOn);
 }
 
 async function loadVisits(context: SubgraphContext, ids: readonly string[]): Promise<Visit[]> {
-  return latestFirst(await loadPresent(visitLoader(context), ids), (visit) => visit.date);
+  return latestFirst(current(await loadPresent(visitLoader(context), ids)), (visit) => visit.date);
 }
 
 async function loadEvents(context: SubgraphContext, ids: readonly string[]): Promise<Event[]> {
-  return latestFirst(await loadPresent(eventLoader(context), ids), (event) => event.date);
+  return latestFirst(current(await loadPresent(eventLoader(context), ids)), (event) => event.date);
 }
 
 @Resolver(() => CityRef)
@@ -61,11 +74,14 @@ export class PartnershipNewsResolver {
   @Directive('@requires(fields: "cities { id }")')
   @FieldResolver(() => [Visit], {
     nullable: true,
-    description: "visits between its cities, the latest first",
+    description: "visits between its cities and visits linked to it, the latest first",
   })
   async visits(@Root() partnership: PartnershipRef, @Ctx() context: SubgraphContext): Promise<Visit[]> {
-    const links = await loadLists(cityVisitLinksLoader(context), distinctCityIds(partnership));
-    return loadVisits(context, visitsBetween(links.flat()));
+    const [links, linked] = await Promise.all([
+      loadLists(cityVisitLinksLoader(context), distinctCityIds(partnership)),
+      partnershipVisitIdsLoader(context).load(partnership.id),
+    ]);
+    return loadVisits(context, [...new Set([...visitsBetween(links.flat()), ...linked])]);
   }
 
   @Directive('@requires(fields: "cities { id }")')

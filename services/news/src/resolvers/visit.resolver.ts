@@ -4,18 +4,31 @@ import {
   checkFirst,
   checkOffset,
   checkTextLength,
+  historyOf,
   MAX_DATE_ARGUMENT,
+  RecordChange,
+  RecordRank,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { NewsItem } from "../entities/news-item.entity";
-import { CityRef, cityRef } from "../entities/refs";
+import { CityRef, cityRef, PartnershipRef, partnershipRef } from "../entities/refs";
 import { Visit } from "../entities/visit.entity";
 import { VisitCity } from "../entities/visit-city.entity";
-import { newsItemLoader, visitVisitorIdsLoader } from "./news.loaders";
+import {
+  newsItemLoader,
+  visitLoader,
+  visitPartnershipIdsLoader,
+  visitVisitorIdsLoader,
+} from "./news.loaders";
 
 @Resolver(() => Visit)
 export class VisitResolver {
+  @Query(() => Visit, { nullable: true, description: "a visit by id, deprecated or not" })
+  visit(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Visit | null> {
+    return visitLoader(context).load(id);
+  }
+
   @Query(() => [Visit], { description: "visits, the latest first" })
   async visits(
     @Arg("cityId", () => ID, { nullable: true, description: "only those it hosted or sent" }) cityId:
@@ -25,6 +38,12 @@ export class VisitResolver {
     @Arg("to", () => String, { nullable: true, description: "on or before this date" }) to: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("includeDeprecated", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: "deprecated records too, which are left out by default",
+    })
+    includeDeprecated: boolean | null,
     @Ctx() context: SubgraphContext,
   ): Promise<Visit[]> {
     checkFirst(first);
@@ -39,6 +58,7 @@ export class VisitResolver {
         `v.id IN ${query.subQuery().select("vc.visitId").from(VisitCity, "vc").where("vc.cityId = :cityId").getQuery()}`,
         { cityId },
       );
+    if (!includeDeprecated) query.andWhere("v.rank = :normal", { normal: RecordRank.NORMAL });
     if (fromDate) query.andWhere("v.date >= :fromDate", { fromDate });
     // a more precise date within `to` ("2016-02-25" within "2016") counts as on or before it; a prefix
     // match says so under any collation, where a sentinel such as "2016~" depends on the locale
@@ -55,5 +75,21 @@ export class VisitResolver {
   @FieldResolver(() => NewsItem, { nullable: true, description: "the news item that reports it" })
   news(@Root() visit: Visit, @Ctx() context: SubgraphContext): Promise<NewsItem | null> | null {
     return visit.newsItemId ? newsItemLoader(context).load(visit.newsItemId) : null;
+  }
+
+  @FieldResolver(() => [PartnershipRef], {
+    description: "the partnerships it is linked to explicitly, besides those of its cities",
+  })
+  async partnerships(@Root() visit: Visit, @Ctx() context: SubgraphContext): Promise<PartnershipRef[]> {
+    return (await visitPartnershipIdsLoader(context).load(visit.id)).map(partnershipRef);
+  }
+
+  @FieldResolver(() => [RecordChange], { description: "its versions, the newest first" })
+  history(
+    @Root() visit: Visit,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RecordChange[]> {
+    return historyOf(context.db.manager, "Visit", visit.id, checkFirst(first));
   }
 }

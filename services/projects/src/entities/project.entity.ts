@@ -1,5 +1,5 @@
 // A funded project: who leads it, who takes part, what it costs, what it aims at and achieved.
-import { Country, countryOrNull, Source } from "@twingraph/kit/subgraph";
+import { Country, countryOrNull, Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -54,7 +54,7 @@ export interface ProjectPartnerRecord {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A funded project." })
 @Entity("project")
-export class Project {
+export class Project extends VersionedRecord {
   @Field(() => ID)
   @PrimaryColumn("text")
   id!: string;

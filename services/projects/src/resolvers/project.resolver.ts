@@ -1,5 +1,5 @@
 // Queries over projects and programmes, and the project fields that need a lookup.
-import { checkFirst, checkOffset, type SubgraphContext } from "@twingraph/kit/subgraph";
+import { checkFirst, checkOffset, RecordRank, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Programme } from "../entities/programme.entity";
 import { Project } from "../entities/project.entity";
@@ -9,7 +9,7 @@ import { programmeLoader, projectCityIdsLoader, projectLoader } from "./projects
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project, { nullable: true })
+  @Query(() => Project, { nullable: true, description: "a project, deprecated or not" })
   project(@Arg("id", () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Project | null> {
     return projectLoader(context).load(id);
   }
@@ -19,15 +19,18 @@ export class ProjectResolver {
     @Arg("cityId", () => ID, { nullable: true }) cityId: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg("includeDeprecated", () => Boolean, { nullable: true, defaultValue: false })
+    includeDeprecated: boolean,
     @Ctx() context: SubgraphContext,
   ): Promise<Project[]> {
     checkFirst(first);
     checkOffset(offset);
     const query = context.db.getRepository(Project).createQueryBuilder("p");
+    if (!includeDeprecated) query.andWhere("p.rank = :normal", { normal: RecordRank.NORMAL });
     // a subquery, not the city's project ids as parameters: a city may take part in more projects
     // than a statement can list
     if (cityId)
-      query.where(
+      query.andWhere(
         `p.id IN ${query.subQuery().select("pc.projectId").from(ProjectCity, "pc").where("pc.cityId = :cityId").getQuery()}`,
         { cityId },
       );

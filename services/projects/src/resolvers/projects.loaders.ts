@@ -1,8 +1,9 @@
-// Batched lookups of projects, programmes and project places: one statement per kind per request.
+// Batched lookups of projects, programmes, project places and links: one statement per kind per request.
 import { linkLoader, recordLoader, type SubgraphContext } from "@twingraph/kit/subgraph";
 import { Programme } from "../entities/programme.entity";
 import { Project } from "../entities/project.entity";
 import { ProjectCity } from "../entities/project-city.entity";
+import { ProjectPartnership } from "../entities/project-partnership.entity";
 
 export function projectLoader(context: SubgraphContext) {
   return recordLoader(context, Project, "project");
@@ -25,6 +26,15 @@ export function projectCityIdsLoader(context: SubgraphContext) {
 export function cityProjectIdsLoader(context: SubgraphContext) {
   return linkLoader(context, ProjectCity, "city.projectIds", {
     from: "cityId",
+    to: "projectId",
+    order: { projectId: "ASC" },
+  });
+}
+
+/** Project ids an editor linked to each partnership. */
+export function partnershipProjectIdsLoader(context: SubgraphContext) {
+  return linkLoader(context, ProjectPartnership, "partnership.projectIds", {
+    from: "partnershipId",
     to: "projectId",
     order: { projectId: "ASC" },
   });

@@ -1,0 +1,30 @@
+// The changes subgraph as a library: changesets, the apply coordinator, and the seed's write path.
+import type { SubgraphPackage } from "@twingraph/kit/subgraph";
+import { buildChangesSubgraph } from "./schema";
+import { CHANGES, openChangesDatabase } from "./server";
+
+export { Changes, type ChangesOptions, type RecoveryReport, type ReportedConflict } from "./coordinator";
+export * from "./entities";
+export { newChangesetId } from "./ids";
+export * from "./ingest";
+export {
+  CHANGES_SUBGRAPH,
+  changeParticipants,
+  participantsFromManifest,
+  setChangeParticipants,
+} from "./participants";
+export {
+  DEFAULT_RECOVERY_MS,
+  type RecoveryLoop,
+  recoveryIntervalFromEnv,
+  startChangesRecovery,
+} from "./recovery";
+export { buildChangesSubgraph } from "./schema";
+export { CHANGES, openChangesDatabase } from "./server";
+
+/** found by tools through schema/subgraphs.json */
+export const subgraph: SubgraphPackage = {
+  name: CHANGES.name,
+  build: buildChangesSubgraph,
+  open: openChangesDatabase,
+};

@@ -1,0 +1,37 @@
+// Runs the changes subgraph: env -> participants, database -> server -> listen, and the recovery
+// pass; drains on SIGTERM and SIGINT.
+import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
+import { defaultPort } from "@twingraph/kit/manifest";
+import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { Changes } from "./coordinator";
+import { participantsFromManifest, setChangeParticipants } from "./participants";
+import { recoveryIntervalFromEnv, startChangesRecovery } from "./recovery";
+import { buildChangesSubgraph } from "./schema";
+import { CHANGES, openChangesDatabase } from "./server";
+
+async function main(): Promise<void> {
+  const secret = requireGatewaySecret();
+  const recoveryMs = recoveryIntervalFromEnv();
+  setChangeParticipants(participantsFromManifest(secret));
+  const [db, subgraph] = await Promise.all([openChangesDatabase(), buildChangesSubgraph()]);
+  const running = await listenSubgraph(CHANGES.name, subgraph.schema, db, {
+    port: portFromEnv("CHANGES_PORT", defaultPort(CHANGES.name)),
+    host: process.env.HOST || undefined,
+    secret,
+  });
+  const recovery = startChangesRecovery(new Changes(db), recoveryMs);
+  shutdownOnSignals(running, {
+    service: CHANGES.name,
+    release: async () => {
+      await recovery.stop();
+      await db.destroy();
+    },
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `The ${CHANGES.name} subgraph could not start: ${error instanceof Error ? error.message : error}`,
+  );
+  process.exit(1);
+});

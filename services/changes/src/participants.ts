@@ -1,0 +1,39 @@
+// The subgraphs that take part in applying changesets: set once by whoever runs this subgraph (its
+// main from the manifest and the environment, the test harness with local ones), read per request.
+import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
+import { type ChangeParticipant, httpParticipant } from "@twingraph/kit/subgraph";
+import type { DataSource } from "typeorm";
+
+export const CHANGES_SUBGRAPH = "changes";
+
+let participants: readonly ChangeParticipant[] = [];
+/** A process that serves several federations (tests) gives each changes database its own. */
+const participantsByDatabase = new WeakMap<DataSource, readonly ChangeParticipant[]>();
+
+/** The participants of every changes database in this process, or of `db` alone. */
+export function setChangeParticipants(list: readonly ChangeParticipant[], db?: DataSource): void {
+  if (db) participantsByDatabase.set(db, [...list]);
+  else participants = [...list];
+}
+
+export function changeParticipants(db?: DataSource): readonly ChangeParticipant[] {
+  return (db && participantsByDatabase.get(db)) || participants;
+}
+
+/**
+ * Every other subgraph of the manifest over HTTP: at its <NAME>_URL (the variables the gateway is
+ * given, e.g. CITIES_URL=http://127.0.0.1:4001/graphql), else the manifest's url; its origin only,
+ * as the change routes hang off the root.
+ */
+export function participantsFromManifest(
+  secret: string,
+  env: NodeJS.ProcessEnv = process.env,
+  entries: readonly SubgraphEntry[] = readSubgraphManifest(),
+): ChangeParticipant[] {
+  return entries
+    .filter((entry) => entry.name !== CHANGES_SUBGRAPH)
+    .map((entry) => {
+      const url = env[`${entry.name.toUpperCase()}_URL`] || entry.url;
+      return httpParticipant(entry.name, new URL(url).origin, secret);
+    });
+}

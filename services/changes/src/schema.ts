@@ -1,0 +1,11 @@
+// The changes subgraph's schema: pure, no I/O.
+import { buildSubgraph, type Subgraph } from "@twingraph/kit/subgraph";
+import { changesReferenceResolvers } from "./resolvers/changes.reference";
+import { ChangesetResolver } from "./resolvers/changeset.resolver";
+
+export function buildChangesSubgraph(): Promise<Subgraph> {
+  return buildSubgraph({
+    resolvers: [ChangesetResolver],
+    referenceResolvers: changesReferenceResolvers,
+  });
+}
