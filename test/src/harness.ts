@@ -53,6 +53,8 @@ interface FederationOptions {
   seedSources?: boolean;
   /** a PostgreSQL URL; default: a fresh in-memory SQLite database per subgraph */
   databaseUrl?: string;
+  /** on PostgreSQL, each subgraph's schema is this prefix and its name: scratch schemas of one test */
+  schemaPrefix?: string;
   /** open each subgraph's existing SQLite file in this directory (see sqliteFile) instead */
   sqliteDirectory?: string;
   /** gateway settings beyond the subgraphs: safelist, caching, CORS */
@@ -84,6 +86,7 @@ async function openDatabasesFor(
       url: options.sqliteDirectory
         ? sqliteFile(options.sqliteDirectory, name)
         : (options.databaseUrl ?? ":memory:"),
+      schema: options.schemaPrefix ? `${options.schemaPrefix}${name}` : undefined,
       logger: counter,
     });
   }
