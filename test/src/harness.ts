@@ -3,7 +3,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { setChangeParticipants } from "@twingraph/changes";
+import { distanceRoutes } from "@twingraph/agreements";
+import {
+  httpDerivedSteps,
+  localDerivedSteps,
+  setChangeParticipants,
+  setDerivedSteps,
+} from "@twingraph/changes";
+import { locationRoutes } from "@twingraph/cities";
 import { inProcessDataSources } from "@twingraph/dev";
 import {
   createGatewayServer,
@@ -16,6 +23,7 @@ import {
   type ChangeParticipant,
   databaseRevisions,
   httpParticipant,
+  type JsonStep,
   type LoadedSubgraph,
   listenSubgraph,
   loadSubgraphs,
@@ -119,6 +127,11 @@ function takePart(
   setChangeParticipants(editing.map(participant), databases.changes);
 }
 
+/** The internal steps the coordinator measures partnership distances with, by the subgraph that serves them. */
+function derivedRoutes(databases: Databases): Record<"cities" | "agreements", Record<string, JsonStep>> {
+  return { cities: locationRoutes(databases.cities), agreements: distanceRoutes(databases.agreements) };
+}
+
 /** The federation in one process: gateway and subgraphs share it, no sockets. */
 export async function inProcessFederation(options: FederationOptions = {}): Promise<Federation> {
   const { databases, counters } = await openDatabasesFor(options);
@@ -127,6 +140,7 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
   takePart(databases, subgraphs, ({ name, built }) =>
     localParticipant(name, databases[name as SubgraphName], built.editing),
   );
+  setDerivedSteps(localDerivedSteps(derivedRoutes(databases)), databases.changes);
   const dataSources = await inProcessDataSources(subgraphs, databases);
   const server: ApolloServer<BaseContext> = createGatewayServer({
     // tests write to their databases directly, without moving the revisions on
@@ -170,18 +184,25 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
   const urls: Record<string, string> = {};
   const subgraphSecret = testGatewaySecret();
   const subgraphs = await buildSubgraphs();
+  const routes: Record<string, Record<string, JsonStep>> = derivedRoutes(databases);
   for (const { name, built } of subgraphs) {
     const running = await listenSubgraph(name, built.schema, databases[name as SubgraphName], {
       port: 0,
       host: "127.0.0.1",
       secret: subgraphSecret,
       editing: built.editing,
+      routes: routes[name],
     });
     servers.push(running);
     urls[name] = `http://127.0.0.1:${running.port}/graphql`;
   }
   takePart(databases, subgraphs, ({ name }) =>
     httpParticipant(name, new URL(urls[name]).origin, subgraphSecret),
+  );
+  const origin = (name: string) => new URL(urls[name]).origin;
+  setDerivedSteps(
+    httpDerivedSteps({ cities: origin("cities"), agreements: origin("agreements") }, subgraphSecret),
+    databases.changes,
   );
   // tests send many requests from one address: rate limits are tested on their own
   const gateway = await startGateway(

@@ -1,9 +1,12 @@
 // Verifies a bearer token once per request (jose): an HS256 token against the configured secrets, any
 // other against the public keys of JWKS_FILE; issuer and audience "twingraph"; `sub`, `name`, `role`
-// and `exp` required. Every refusal is a 401 UNAUTHENTICATED that says what is wrong with the token.
+// and `exp` required; not issued before its account's tokens were revoked. Every refusal is a 401
+// UNAUTHENTICATED that says what is wrong with the token.
 import { HttpError, isRole, ROLES, type Viewer } from "@twingraph/kit/http";
 import { type Jose, type JwtPayload, loadJose } from "./jose";
 import { type TokenKeys, tokenKeysFromEnv } from "./keys";
+import { memoryRevocationList, type RevocationList } from "./revocations";
+import { revocationListFromEnv } from "./revocations-env";
 
 export const TOKEN_ISSUER = "twingraph";
 export const TOKEN_AUDIENCE = "twingraph";
@@ -26,6 +29,10 @@ export const PUBLIC_KEY_ALGORITHMS = [
 export interface TokenVerifier {
   /** The account a token names; rejects with an HttpError 401 UNAUTHENTICATED when it cannot be trusted. */
   verify(token: string): Promise<Viewer>;
+  /** the HS256 secret new tokens are signed with (the first configured); none when only JWKS_FILE is set */
+  readonly signingSecret?: string;
+  /** the accounts whose earlier tokens are refused */
+  readonly revocations: RevocationList;
 }
 
 const NO_KEYS =
@@ -39,12 +46,23 @@ export function unauthenticated(message: string): HttpError {
   });
 }
 
-/** The verifier for the keys the environment configures (see keys.ts). */
-export function tokenVerifierFromEnv(env: NodeJS.ProcessEnv = process.env): TokenVerifier {
-  return createTokenVerifier(tokenKeysFromEnv(env));
+/**
+ * The verifier for the keys the environment configures (see keys.ts), with the revocations kept in
+ * Redis at `redisUrl` or in the data directory (revocations-env.ts); the caller closes the list.
+ */
+export function tokenVerifierFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  redisUrl = env.REDIS_URL || undefined,
+): TokenVerifier {
+  const keys = tokenKeysFromEnv(env);
+  return createTokenVerifier(keys, revocationListFromEnv(redisUrl));
 }
 
-export function createTokenVerifier(keys: TokenKeys): TokenVerifier {
+/** Revocations default to this process's memory: a gateway that serves admins is given a stored list. */
+export function createTokenVerifier(
+  keys: TokenKeys,
+  revocations: RevocationList = memoryRevocationList(),
+): TokenVerifier {
   const secrets = keys.secrets.map((secret) => new TextEncoder().encode(secret));
   let keySet: KeySet | undefined;
   const publicKeys = (jose: Jose) => {
@@ -52,6 +70,8 @@ export function createTokenVerifier(keys: TokenKeys): TokenVerifier {
     return keySet;
   };
   return {
+    signingSecret: keys.secrets[0],
+    revocations,
     async verify(token) {
       if (secrets.length === 0 && !keys.jwks) throw unauthenticated(NO_KEYS);
       const jose = await loadJose();
@@ -64,7 +84,9 @@ export function createTokenVerifier(keys: TokenKeys): TokenVerifier {
       } catch (error) {
         throw refusal(error);
       }
-      return viewerFrom(payload);
+      const viewer = viewerFrom(payload);
+      await refuseRevoked(revocations, viewer.subject, payload.iat);
+      return viewer;
     },
   };
 }
@@ -134,6 +156,22 @@ function viewerFrom(payload: JwtPayload): Viewer {
   if (!isRole(role))
     throw unauthenticated(`The token's "role" claim ${JSON.stringify(role)} is none of ${ROLES.join(", ")}.`);
   return { subject: sub, name, role };
+}
+
+/**
+ * A token issued before its account's tokens were revoked is refused; a token without `iat` cannot
+ * show it was issued after, so it is refused too once its account has been revoked.
+ */
+async function refuseRevoked(revocations: RevocationList, subject: string, iat: unknown): Promise<void> {
+  const revokedAt = await revocations.revokedAt(subject);
+  if (revokedAt === undefined) return;
+  // tokens issued here carry milliseconds; whole seconds from elsewhere count from the second's start
+  const issuedAt = typeof iat === "number" ? Math.round(iat * 1000) : Number.NEGATIVE_INFINITY;
+  if (issuedAt < revokedAt)
+    throw unauthenticated(
+      `The token was revoked: the tokens of "${subject}" issued before ${new Date(revokedAt).toISOString()} ` +
+        "are refused. Ask an admin for a new one.",
+    );
 }
 
 /** jose's error as the answer's: what is wrong and, where it helps, what to do. */

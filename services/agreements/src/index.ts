@@ -3,6 +3,7 @@ import type { SubgraphPackage } from "@twingraph/kit/subgraph";
 import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
+export { type DistanceRouteOptions, distanceRoutes } from "./distances-route";
 export { agreementEditing, agreementsEditing, partnershipEditing } from "./editing";
 export * from "./entities";
 export * from "./ingest";

@@ -2,6 +2,7 @@
 import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { distanceRoutes } from "./distances-route";
 import { agreementsEditing } from "./editing";
 import { warmNetwork } from "./network/warm";
 import { buildAgreementsSubgraph } from "./schema";
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || undefined,
     secret,
     editing: agreementsEditing,
+    routes: distanceRoutes(db),
   });
   shutdownOnSignals(running, { service: AGREEMENTS.name, release: () => db.destroy() });
   if (process.env.TWINGRAPH_WARM_NETWORK !== "0")

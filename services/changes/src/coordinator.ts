@@ -24,6 +24,7 @@ import {
 } from "@twingraph/kit/subgraph";
 import type { GraphQLError } from "graphql";
 import { Brackets, type DataSource, type EntityManager } from "typeorm";
+import { type DerivedSteps, derivedSteps, measureDistances } from "./distances";
 import { Changeset, ChangesetComment, ChangesetKind, ChangesetStatus } from "./entities";
 import { askAll, askEach, subgraphsUnavailable } from "./fan-out";
 import { changeParticipants } from "./participants";
@@ -51,6 +52,8 @@ export interface ChangesOptions {
   commitAttempts?: number;
   /** the pause before the second attempt, doubled before each further one; default 200 */
   retryDelayMs?: number;
+  /** where partnership distances are measured after a commit; default: those given to setDerivedSteps */
+  derivedSteps?: DerivedSteps | null;
 }
 
 /** A conflict as the client hears it: with the subgraph that found it. */
@@ -95,6 +98,10 @@ export class Changes {
 
   private get participants(): readonly ChangeParticipant[] {
     return this.options.participants ?? changeParticipants(this.db);
+  }
+
+  private get derivedSteps(): DerivedSteps | null {
+    return this.options.derivedSteps !== undefined ? this.options.derivedSteps : derivedSteps(this.db);
   }
 
   // ---- reads
@@ -364,7 +371,10 @@ export class Changes {
     return true;
   }
 
-  /** Sends the commits of a decided changeset; APPLIED once all went through, else still APPLYING. */
+  /**
+   * Sends the commits of a decided changeset, then measures the distances it touched; APPLIED once
+   * all went through, else still APPLYING.
+   */
   private async commit(id: string): Promise<Changeset> {
     const changeset = await readChangeset(this.db.manager, id);
     const reviewer: Person = { id: changeset.reviewerId ?? "", name: changeset.reviewerName ?? "" };
@@ -379,6 +389,8 @@ export class Changes {
       );
       return changeset;
     }
+    // derived data (partnership distances) before APPLIED: a failure leaves it to the recovery pass
+    if (!(await measureDistances(changeset, this.participants, this.derivedSteps))) return changeset;
     await this.write(true, (manager) => finishApply(manager, changeset));
     return readChangeset(this.db.manager, id);
   }

@@ -4,6 +4,14 @@ import { buildChangesSubgraph } from "./schema";
 import { CHANGES, openChangesDatabase } from "./server";
 
 export { Changes, type ChangesOptions, type RecoveryReport, type ReportedConflict } from "./coordinator";
+export {
+  type DerivedSteps,
+  derivedSteps,
+  derivedStepsFromManifest,
+  httpDerivedSteps,
+  localDerivedSteps,
+  setDerivedSteps,
+} from "./distances";
 export * from "./entities";
 export { newChangesetId } from "./ids";
 export * from "./ingest";

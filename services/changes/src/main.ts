@@ -4,6 +4,7 @@ import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { Changes } from "./coordinator";
+import { derivedStepsFromManifest, setDerivedSteps } from "./distances";
 import { participantsFromManifest, setChangeParticipants } from "./participants";
 import { recoveryIntervalFromEnv, startChangesRecovery } from "./recovery";
 import { buildChangesSubgraph } from "./schema";
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const secret = requireGatewaySecret();
   const recoveryMs = recoveryIntervalFromEnv();
   setChangeParticipants(participantsFromManifest(secret));
+  setDerivedSteps(derivedStepsFromManifest(secret));
   const [db, subgraph] = await Promise.all([openChangesDatabase(), buildChangesSubgraph()]);
   const running = await listenSubgraph(CHANGES.name, subgraph.schema, db, {
     port: portFromEnv("CHANGES_PORT", defaultPort(CHANGES.name)),

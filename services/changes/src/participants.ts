@@ -32,8 +32,10 @@ export function participantsFromManifest(
 ): ChangeParticipant[] {
   return entries
     .filter((entry) => entry.name !== CHANGES_SUBGRAPH)
-    .map((entry) => {
-      const url = env[`${entry.name.toUpperCase()}_URL`] || entry.url;
-      return httpParticipant(entry.name, new URL(url).origin, secret);
-    });
+    .map((entry) => httpParticipant(entry.name, subgraphOrigin(entry, env), secret));
+}
+
+/** Where a subgraph of the manifest answers: its <NAME>_URL, else the manifest's url; the origin only. */
+export function subgraphOrigin(entry: SubgraphEntry, env: NodeJS.ProcessEnv = process.env): string {
+  return new URL(env[`${entry.name.toUpperCase()}_URL`] || entry.url).origin;
 }

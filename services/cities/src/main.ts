@@ -2,6 +2,7 @@
 import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
+import { locationRoutes } from "./locations-route";
 import { buildCitiesSubgraph } from "./schema";
 import { CITIES, openCitiesDatabase } from "./server";
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || undefined,
     secret,
     editing: subgraph.editing,
+    routes: locationRoutes(db),
   });
   shutdownOnSignals(running, { service: CITIES.name, release: () => db.destroy() });
 }

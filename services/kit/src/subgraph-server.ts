@@ -9,11 +9,14 @@ import { readRevision } from "./data-revision";
 import type { EditRegistry } from "./editing/editable";
 import { changeRoutes } from "./editing/routes";
 import { type HttpLimits, httpLimitsFromEnv } from "./http-limits";
+import { type JsonStep, jsonStepRoutes } from "./json-steps";
 import { Loaders } from "./loaders";
 import { logger } from "./logger";
 import { checkGatewaySecret } from "./secret";
 import { HttpError, type Route, type RunningServer, sendError, sendJson, serve } from "./serve";
 import { readViewer, type Viewer } from "./viewer";
+
+export { idListField, type JsonStep, stepFields } from "./json-steps";
 
 export interface SubgraphContext {
   db: DataSource;
@@ -75,6 +78,11 @@ export interface ListenSubgraphOptions {
   limits?: Partial<HttpLimits>;
   /** the subgraph's editable entities: when given, it serves the apply protocol's routes (CHANGE_PATHS) */
   editing?: EditRegistry;
+  /**
+   * internal steps by path that the changes coordinator takes besides the apply protocol (the
+   * partnership distances: DISTANCE_PATHS), each served by the subgraph that owns the data
+   */
+  routes?: Readonly<Record<string, JsonStep>>;
 }
 
 /**
@@ -90,6 +98,7 @@ export async function listenSubgraph(
 ): Promise<RunningServer> {
   const { secret } = options;
   if (!secret) throw new Error(`The ${name} subgraph needs the gateway's shared secret (GATEWAY_SECRET).`);
+  const limits = { ...httpLimitsFromEnv(), ...options.limits };
   const running = await serve(createSubgraphServer(schema), {
     port: options.port,
     host: options.host ?? "127.0.0.1",
@@ -105,8 +114,8 @@ export async function listenSubgraph(
     },
     routes: {
       [REVISION_PATH]: revisionRoute(name, db),
-      ...(options.editing &&
-        changeRoutes(name, db, options.editing, { ...httpLimitsFromEnv(), ...options.limits })),
+      ...(options.editing && changeRoutes(name, db, options.editing, limits)),
+      ...(options.routes && jsonStepRoutes(name, options.routes, limits)),
     },
     limits: options.limits,
   });
