@@ -45,7 +45,8 @@ export async function startGateway(
           discountedOperationIds: persistedOperations(settings.persistedOperationFiles).keys(),
         })
       : (options.rateLimiter ?? undefined);
-  const ownAuth = options.auth === undefined ? tokenVerifierFromEnv(process.env, settings.redisUrl) : undefined;
+  const ownAuth =
+    options.auth === undefined ? tokenVerifierFromEnv(process.env, settings.redisUrl) : undefined;
   const auth = ownAuth ?? options.auth ?? createTokenVerifier({ secrets: [] });
   const server = createGatewayServer({
     ...settings,

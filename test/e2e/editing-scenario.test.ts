@@ -78,13 +78,13 @@ const HISTORY = /* GraphQL */ `
 `;
 
 interface Answer {
-  data?: Record<string, any> | null;
+  data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 type Account = typeof CONTRIBUTOR | typeof EDITOR;
 
-function scenario(options: () => Promise<FederationOptions>, close: () => Promise<void> = async () => {}) {
+function scenario(options: FederationOptions, close: () => Promise<void> = async () => {}) {
   let federation: HttpFederation;
   const tokens = new Map<Account, string>();
   let partnershipId: string;
@@ -94,7 +94,7 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
 
   beforeAll(async () => {
     federation = await httpFederation({
-      ...(await options()),
+      ...options,
       gateway: { auth: testAuth(), responseCache: true },
     });
     for (const account of [CONTRIBUTOR, EDITOR]) tokens.set(account, await signTestToken(account));
@@ -104,22 +104,16 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
     await close();
   });
 
-  /** An operation as the account (or anonymous), its answer whole: data, errors, extensions. */
-  async function ask(
+  /** The data of the operation's answer as the account (or anonymous), which must have no errors. */
+  async function data<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown>,
     account?: Account,
-  ): Promise<{ answer: Answer; cache: string | null }> {
+  ): Promise<T> {
     const headers: Record<string, string> = account ? { authorization: `Bearer ${tokens.get(account)}` } : {};
-    const response = await federation.post({ query, variables }, headers);
-    return { answer: (await response.json()) as Answer, cache: response.headers.get(CACHE_STATUS_HEADER) };
-  }
-
-  /** The data of an answer that must have no errors. */
-  async function data(query: string, variables: Record<string, unknown>, account?: Account) {
-    const { answer } = await ask(query, variables, account);
+    const answer = (await (await federation.post({ query, variables }, headers)).json()) as Answer;
     expect(answer.errors).toBeUndefined();
-    return answer.data as Record<string, any>;
+    return answer.data as T;
   }
 
   /** The dossier as anonymous readers read it: each operation's data and errors, as golden files hold them. */
@@ -152,8 +146,10 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
   }
 
   const agreementSteps = async () => {
-    const { partnership } = await data(HISTORY, { id: partnershipId });
-    return (partnership.history as { recordId: string }[]).filter((step) => step.recordId === agreementId);
+    const { partnership } = await data<{ partnership: { history: { recordId: string }[] } }>(HISTORY, {
+      id: partnershipId,
+    });
+    return partnership.history.filter((step) => step.recordId === agreementId);
   };
 
   const original = () => JSON.parse(readFileSync(ORIGINAL_DOSSIER_FILE, "utf8"));
@@ -167,10 +163,13 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
   });
 
   it("lets a contributor open a changeset, propose the agreement with its source and submit it", async () => {
-    const { partnershipBetween } = await data(PARTNERSHIP, DOSSIER_VARIABLES.Twinning);
+    const { partnershipBetween } = await data<{ partnershipBetween: { id: string } }>(
+      PARTNERSHIP,
+      DOSSIER_VARIABLES.Twinning,
+    );
     partnershipId = partnershipBetween.id;
 
-    const { openChangeset } = await data(
+    const { openChangeset } = await data<{ openChangeset: { id: string } }>(
       OPEN,
       { comment: "Kranj and Villach sign a new cooperation agreement on 2026-11-20" },
       CONTRIBUTOR,
@@ -178,7 +177,7 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
     expect(openChangeset).toMatchObject({ status: "OPEN", kind: "EDIT", authorName: CONTRIBUTOR.name });
     changesetId = openChangeset.id;
 
-    const { createAgreement } = await data(
+    const { createAgreement } = await data<{ createAgreement: { recordId: string } }>(
       CREATE_AGREEMENT,
       {
         changesetId,
@@ -238,7 +237,8 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
     if (process.env.UPDATE_GOLDEN === "1")
       writeFileSync(AFTER_APPLY_FILE, `${JSON.stringify(after.answers, null, 2)}\n`);
     expect(after.answers).toEqual(JSON.parse(readFileSync(AFTER_APPLY_FILE, "utf8")));
-    expect(after.answers.Twinning!.data!.partnershipBetween.agreements).toContainEqual({
+    const twinning = after.answers.Twinning?.data?.partnershipBetween as { agreements: unknown[] };
+    expect(twinning.agreements).toContainEqual({
       title: "Cooperation agreement between Kranj and Villach",
       kind: "COOPERATION_AGREEMENT",
       signedOn: "2026-11-20",
@@ -266,7 +266,7 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
   });
 
   it("lets the editor revert it: the dossier is exactly the original again, the history has both steps", async () => {
-    const { revertChangeset } = await data(
+    const { revertChangeset } = await data<{ revertChangeset: { id: string } }>(
       REVERT,
       { id: changesetId, comment: "Test scenario: undoing the agreement." },
       EDITOR,
@@ -282,6 +282,7 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
     const after = await dossier();
     expect(after.cache).toEqual(["miss", "miss"]);
     expect(after.answers).toEqual(original());
+    // exactly: the golden file's text, its keys in their order too
     expect(readFileSync(ORIGINAL_DOSSIER_FILE, "utf8")).toBe(`${JSON.stringify(after.answers, null, 2)}\n`);
     expect((await widget()).cache).toBe("miss");
 
@@ -299,7 +300,7 @@ function scenario(options: () => Promise<FederationOptions>, close: () => Promis
 }
 
 describe("the Kranj–Villach agreement, proposed, applied and reverted (SQLite)", () => {
-  scenario(async () => ({}));
+  scenario({});
 });
 
 const url = process.env.TEST_DATABASE_URL;
@@ -317,9 +318,6 @@ describe.skipIf(!url)(
     ? "the Kranj–Villach agreement, proposed, applied and reverted (PostgreSQL)"
     : "the scenario on PostgreSQL: skipped, TEST_DATABASE_URL (postgres://...) is not set",
   () => {
-    scenario(
-      async () => ({ databaseUrl: url, schemaPrefix: prefix }),
-      () => dropScratchSchemas(url!),
-    );
+    scenario({ databaseUrl: url, schemaPrefix: prefix }, () => dropScratchSchemas(url!));
   },
 );

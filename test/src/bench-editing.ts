@@ -73,6 +73,8 @@ interface ImportFigures {
   report: string;
   revertMs: number;
   revertEdits: number;
+  /** what revertChangeset answered: APPLIED, or APPLYING when a commit was left to the recovery pass */
+  revertAnswered: string;
 }
 
 interface DatabaseFigures {
@@ -200,7 +202,11 @@ function cpuProfileOptions(directory: string): string[] {
 
 // ---- single-record changesets
 
-async function mutationLoad(stack: EditingStack, editor: string, changesets: number): Promise<MutationFigures> {
+async function mutationLoad(
+  stack: EditingStack,
+  editor: string,
+  changesets: number,
+): Promise<MutationFigures> {
   const run = randomBytes(3).toString("hex");
   await inClients(WARM_UP_CHANGESETS, (n) => oneChangeset(stack, editor, `Warm-up ${run} ${n}`));
   const started = performance.now();
@@ -276,7 +282,9 @@ async function importAndRevert(
   const town = towns[0] as string;
   const before = await townAsShown(stack, editor, town);
   if (before.partnerships !== towns.length - 1)
-    throw new Error(`${town} has ${before.partnerships} partnerships after the import, not ${towns.length - 1}`);
+    throw new Error(
+      `${town} has ${before.partnerships} partnerships after the import, not ${towns.length - 1}`,
+    );
 
   const started = performance.now();
   const answer = must(
@@ -299,13 +307,17 @@ async function importAndRevert(
     report: first.report,
     revertMs,
     revertEdits: (done.changeset as { edits: unknown[] }).edits.length,
+    revertAnswered: revert.status,
   };
 }
 
 /** Pairs among as few fictional towns as hold them, each pair once: "Bench Twin 01,SI,Bench Twin 02,SI". */
 function pairsCsv(pairs: number): { csv: string; towns: string[] } {
   const count = Math.ceil((1 + Math.sqrt(1 + 8 * pairs)) / 2);
-  const towns = Array.from({ length: count }, (_, index) => `Bench Twin ${String(index + 1).padStart(2, "0")}`);
+  const towns = Array.from(
+    { length: count },
+    (_, index) => `Bench Twin ${String(index + 1).padStart(2, "0")}`,
+  );
   const rows: string[] = [];
   for (let a = 0; a < count && rows.length < pairs; a++)
     for (let b = a + 1; b < count && rows.length < pairs; b++) rows.push(`${towns[a]},SI,${towns[b]},SI`);
@@ -321,7 +333,14 @@ async function timedImport(
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...nodeOptions, path.join(STACK_ROOT, "seed/dist/import-cli.js"), "pairs", file, "--account", IMPORTING_ACCOUNT],
+    [
+      ...nodeOptions,
+      path.join(STACK_ROOT, "seed/dist/import-cli.js"),
+      "pairs",
+      file,
+      "--account",
+      IMPORTING_ACCOUNT,
+    ],
     { env: stack.env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -330,7 +349,7 @@ async function timedImport(
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   const ms = performance.now() - started;
   if (code !== 0) throw new Error(`The import exited with ${code}:\n${output}`);
-  return { ms, report: output.trim().split("\n")[0] ?? "" };
+  return { ms, report: /^pairs import of .*$/m.exec(output)?.[0] ?? output.trim() };
 }
 
 async function importChangesetId(stack: EditingStack, editor: string): Promise<string> {
@@ -373,7 +392,8 @@ function must(answer: Answer, what: string): Record<string, unknown> {
 
 function latencies(values: number[]): Latencies {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))] ?? 0;
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))] ?? 0;
   return { p50: at(0.5), p95: at(0.95) };
 }
 
@@ -437,7 +457,7 @@ function printEditingFigures(figures: DatabaseFigures[], options: EditingBenchOp
       "`npm run import -- pairs` as a process, then revertChangeset of it through the gateway\n",
   );
   console.log(
-    "database       import s  again s  import - again s   revert s  revert edits  revert ms/edit  revert / import",
+    "database       import s  again s  import - again s   revert s  revert edits  revert ms/edit  revert / import  revert answered",
   );
   for (const { database, import: i } of figures)
     console.log(
@@ -450,6 +470,7 @@ function printEditingFigures(figures: DatabaseFigures[], options: EditingBenchOp
         String(i.revertEdits).padStart(13),
         (i.revertMs / i.revertEdits).toFixed(2).padStart(15),
         `${(i.revertMs / i.importMs).toFixed(2)}x`.padStart(16),
+        i.revertAnswered.padStart(16),
       ].join(" "),
     );
   if (postgres)

@@ -2,7 +2,8 @@
 // in a temporary data directory, 100 ports above the defaults) under a closed-loop load from this process:
 // once without the response cache (queries through the subgraphs), once with it (the widget's query
 // cold, warm and as a persisted GET). Figures are reported with ratios measured in the same run:
-// the machines are shared and noisy.
+// the machines are shared and noisy. Then the hostile traffic (bench-hostile.ts) and the editing
+// figures (bench-editing.ts); BENCH_ONLY=editing runs the editing figures alone.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
+import { benchEditing, editingBenchOptionsFromEnv } from "./bench-editing";
 import { benchHostile } from "./bench-hostile";
 import { persistedGetUrl } from "./persisted-get";
 import { isRunning } from "./processes";
@@ -124,6 +126,10 @@ async function run(load: Load): Promise<Result> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === "editing") {
+    await benchEditing(editingBenchOptionsFromEnv());
+    return;
+  }
   if (process.env.BENCH_DATA === "0") console.log("data work skipped: BENCH_DATA=0");
   else {
     const figures = await dataFigures();
@@ -218,6 +224,8 @@ async function main(): Promise<void> {
 
   console.log("");
   await benchHostile({ requests: Number(process.env.BENCH_HOSTILE_REQUESTS ?? 10_000) });
+  console.log("");
+  await benchEditing(editingBenchOptionsFromEnv());
 }
 
 /** Kills the cities subgraph the way a crash would and times until the gateway gets its answers again. */

@@ -70,7 +70,11 @@ export function badRequest(message: string): HttpError {
 }
 
 function tooLarge(): HttpError {
-  return new HttpError(413, "PAYLOAD_TOO_LARGE", `An admin request's body has at most ${MAX_ADMIN_BODY_BYTES} bytes.`);
+  return new HttpError(
+    413,
+    "PAYLOAD_TOO_LARGE",
+    `An admin request's body has at most ${MAX_ADMIN_BODY_BYTES} bytes.`,
+  );
 }
 
 function fieldList(fields: readonly string[]): string {

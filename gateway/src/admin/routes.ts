@@ -52,9 +52,14 @@ function adminRoute(actions: Partial<Record<"GET" | "POST", AdminAction>>): Rout
     response.setHeader("cache-control", "no-store");
     const action = actions[request.method as "GET" | "POST"];
     if (!action)
-      throw new HttpError(405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed here; use ${allowed}.`, {
-        allow: allowed,
-      });
+      throw new HttpError(
+        405,
+        "METHOD_NOT_ALLOWED",
+        `${request.method} is not allowed here; use ${allowed}.`,
+        {
+          allow: allowed,
+        },
+      );
     const account = viewerOf(request);
     try {
       const admin = requireAdmin(account, action.name);
@@ -111,7 +116,11 @@ function issueTokenAction(auth: TokenVerifier): AdminAction["run"] {
       textField(body, "subject", { maxLength: MAX_SUBJECT_LENGTH, optional: true }) ?? subjectFromName(name);
     if (subject === "")
       throw badRequest(`The name ${JSON.stringify(name)} makes no account id: give a "subject".`);
-    const days = wholeNumberField(body, "days", { min: 1, max: MAX_TOKEN_DAYS, fallback: DEFAULT_TOKEN_DAYS });
+    const days = wholeNumberField(body, "days", {
+      min: 1,
+      max: MAX_TOKEN_DAYS,
+      fallback: DEFAULT_TOKEN_DAYS,
+    });
     const issued = await issueToken({ role, name, subject, expiresIn: `${days}d` }, auth.signingSecret);
     const expiresAt = issued.expiresAt.toISOString();
     return {

@@ -36,7 +36,10 @@ export function fileRevocationList(file: string): RevocationList {
     try {
       copy.replace(readRevocationsFile(file));
     } catch (error) {
-      logger.error({ file, err: error }, "the revocations file cannot be read; the gateway keeps its last copy");
+      logger.error(
+        { file, err: error },
+        "the revocations file cannot be read; the gateway keeps its last copy",
+      );
     }
   };
   // polled rather than watched: the rename that replaces the file ends a watch on the old one

@@ -5,7 +5,13 @@
 // it has; one that has not read the hash once since it started refuses tokens (503) rather than
 // let revoked ones in, after waiting briefly for the first read.
 import { logger, openRedis } from "@twingraph/kit/http";
-import { isRevocation, type Revocation, RevocationCopy, type RevocationList, revocationsUnavailable } from "./revocations";
+import {
+  isRevocation,
+  type Revocation,
+  RevocationCopy,
+  type RevocationList,
+  revocationsUnavailable,
+} from "./revocations";
 
 /** `twingraph:revocations` with the client's key prefix */
 const HASH_KEY = "revocations";
@@ -82,7 +88,10 @@ function parseHash(fields: Record<string, string>): Revocation[] {
       revocation = undefined;
     }
     if (isRevocation(revocation) && revocation.subject === subject) return [revocation];
-    logger.error({ subject }, `revocations: the field of ${JSON.stringify(subject)} in Redis is no revocation`);
+    logger.error(
+      { subject },
+      `revocations: the field of ${JSON.stringify(subject)} in Redis is no revocation`,
+    );
     return [];
   });
 }

@@ -68,7 +68,9 @@ export class RevocationCopy {
 
 /** Whether a value read from a file or Redis is a revocation this code wrote. */
 export function isRevocation(value: unknown): value is Revocation {
-  const { subject, revokedAt, reason, revokedBy } = (value ?? {}) as Partial<Record<keyof Revocation, unknown>>;
+  const { subject, revokedAt, reason, revokedBy } = (value ?? {}) as Partial<
+    Record<keyof Revocation, unknown>
+  >;
   return (
     typeof subject === "string" &&
     typeof revokedAt === "string" &&

@@ -83,7 +83,9 @@ async function storeDistances(
 ): Promise<number> {
   const stored = await changesTransaction(db, async (manager) => {
     const rows = await findInBatches([...distances.keys()], (batch) =>
-      manager.getRepository(Partnership).find({ select: { id: true, distanceKm: true }, where: { id: In(batch) } }),
+      manager
+        .getRepository(Partnership)
+        .find({ select: { id: true, distanceKm: true }, where: { id: In(batch) } }),
     );
     const changed = new Map(
       rows
@@ -113,7 +115,11 @@ function distancesIn(body: unknown): Map<string, number | null> {
   const path = DISTANCE_PATHS.distances;
   const value = stepFields(path, body).distances;
   const wrong = () =>
-    new HttpError(400, "BAD_REQUEST", `${path}: "distances" must map partnership ids to km (0 or more) or null.`);
+    new HttpError(
+      400,
+      "BAD_REQUEST",
+      `${path}: "distances" must map partnership ids to km (0 or more) or null.`,
+    );
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw wrong();
   const distances = new Map<string, number | null>();
   for (const [id, km] of Object.entries(value)) {

@@ -5,8 +5,9 @@
 // members are, and has agreements store the distances (the kit's partnershipDistanceKm, the seed's
 // rule). Until that went through the changeset stays APPLYING/COMMITTING and the recovery pass runs
 // it again: every step reads afresh and storing the same distances twice changes nothing.
-import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
+
 import { GATEWAY_SECRET_HEADER, logger } from "@twingraph/kit/http";
+import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
 import {
   type ChangeParticipant,
   DEFAULT_STEP_TIMEOUT_MS,
@@ -57,7 +58,9 @@ function derivedStepsOver(call: StepCall): DerivedSteps {
 }
 
 /** The steps in this process: the routes each subgraph would serve (locationRoutes, distanceRoutes). */
-export function localDerivedSteps(routes: Record<DistanceSubgraph, Readonly<Record<string, JsonStep>>>): DerivedSteps {
+export function localDerivedSteps(
+  routes: Record<DistanceSubgraph, Readonly<Record<string, JsonStep>>>,
+): DerivedSteps {
   return derivedStepsOver(async (subgraph, path, body) => {
     const step = routes[subgraph][path];
     if (!step) throw new Error(`The ${subgraph} subgraph has no step ${path}.`);
@@ -147,7 +150,10 @@ export async function measureTouched(steps: DerivedSteps, touched: Touched): Pro
   const members = [...new Set(partnerships.flatMap((partnership) => partnership.cityIds))];
   const places = new Map((await steps.locations(members)).map((place) => [place.id, place]));
   const distances = Object.fromEntries(
-    partnerships.map(({ id, cityIds }) => [id, partnershipDistanceKm(cityIds.map((city) => places.get(city)))]),
+    partnerships.map(({ id, cityIds }) => [
+      id,
+      partnershipDistanceKm(cityIds.map((city) => places.get(city))),
+    ]),
   );
   return steps.storeDistances(distances);
 }
@@ -182,7 +188,8 @@ export async function measureDistances(
   try {
     const edits = await Promise.all(owners.map((participant) => participant.edits(changeset.id)));
     const stored = await oneAtATime(() => measureTouched(steps, touchedBy(edits.flat())));
-    if (stored > 0) logger.info({ service: "changes", changesetId: changeset.id, stored }, "distances measured");
+    if (stored > 0)
+      logger.info({ service: "changes", changesetId: changeset.id, stored }, "distances measured");
     return true;
   } catch (error) {
     logger.warn(

@@ -44,7 +44,11 @@ function stepError(service: string, path: string, error: unknown): HttpError {
   if (error instanceof GraphQLError && typeof error.extensions.code === "string")
     return new HttpError(400, error.extensions.code, error.message);
   logger.error({ service, path, err: error }, "an internal step failed");
-  return new HttpError(500, "STEP_FAILED", `${path} failed in the ${service} subgraph: ${(error as Error).message}`);
+  return new HttpError(
+    500,
+    "STEP_FAILED",
+    `${path} failed in the ${service} subgraph: ${(error as Error).message}`,
+  );
 }
 
 /** A step's body as an object; a 400 naming the path when it is something else. */
