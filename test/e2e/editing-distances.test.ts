@@ -2,8 +2,9 @@
 // a partnership between two seeded cities and its distance is the kit's great-circle distance
 // between them; moving a city's coordinates moves the distances of its partnerships; and the
 // anonymous answers the gateway had cached give way to the new distances. Over HTTP, with tokens and
-// the response cache, as a deployment runs it, on SQLite and (TEST_DATABASE_URL) PostgreSQL. The new partnership is the issue's own test sentence;
-// the coordinates moved to are GeoNames' for Villach's inner city (Villach-Innere Stadt, 11746595).
+// the response cache, as a deployment runs it, on SQLite and (TEST_DATABASE_URL) PostgreSQL. The new
+// partnership is the issue's own test sentence; the coordinates moved to are GeoNames' for Villach's
+// inner city (Villach-Innere Stadt, 11746595).
 import { CACHE_STATUS_HEADER } from "@twingraph/gateway";
 import { GATEWAY_SECRET_HEADER } from "@twingraph/kit/http";
 import { DISTANCE_PATHS, partnershipDistanceKm } from "@twingraph/kit/text";
