@@ -83,7 +83,7 @@ function freshAfterAnAppliedChangeset(redisUrl: string | undefined) {
     await seedSqliteDirectory(directory);
     // a version of this run's own keeps out earlier runs' entries
     if (redisUrl) await advanceRedisDataVersion(redisUrl);
-    subgraphs = await startSubgraphProcesses(directory, {});
+    subgraphs = await startSubgraphProcesses(directory, redisUrl ? { REDIS_URL: redisUrl } : {});
     gateway = await startGateway(
       0,
       { responseCache: true, redisUrl, auth: testAuth(), rateLimiter: null, urls: subgraphs.urls },

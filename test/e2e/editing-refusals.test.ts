@@ -6,14 +6,7 @@
 // the record had before (CONFLICT, where it takes a version); after each refusal every table of
 // every database holds what it held. The valid call itself succeeds, which keeps the table honest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Account,
-  type Accounts,
-  EditingClient,
-  errorCode,
-  mutationFields,
-  testAccounts,
-} from "../src/editing/client";
+import { type Account, EditingClient, errorCode, mutationFields, testAccounts } from "../src/editing/client";
 import { fingerprint } from "../src/editing/fingerprint";
 import {
   applyHistory,
@@ -68,26 +61,23 @@ describe("every mutation refuses what it must, and a refusal changes nothing", (
     expect(tables).toEqual(expect.arrayContaining(["changes.changeset", "changes.changeset_comment"]));
   });
 
-  it.each(fields.map((field) => [field.name, field] as const))(
-    "%s",
-    async (name, field) => {
-      const call = MUTATION_CALLS[name];
-      if (!call) throw new Error(`${name} has no valid call in test/src/editing/mutation-calls.ts: add one`);
-      const valid = await validCall(call, name);
-      const takes = (argument: string) => field.args.some((arg) => arg.name === argument);
-      const refusals: Refusal[] = [
-        { what: "without a token", account: null, args: valid.args, code: "UNAUTHENTICATED" },
-        ...wrongRole(call, valid),
-        ...(takes("source") ? withoutSource(valid) : []),
-        ...(takes("version") ? [staleVersion(valid)] : []),
-      ];
-      for (const refusal of refusals) await expectRefused(name, refusal);
+  it.each(fields.map((field) => [field.name, field] as const))("%s", async (name, field) => {
+    const call = MUTATION_CALLS[name];
+    if (!call) throw new Error(`${name} has no valid call in test/src/editing/mutation-calls.ts: add one`);
+    const valid = await validCall(call, name);
+    const takes = (argument: string) => field.args.some((arg) => arg.name === argument);
+    const refusals: Refusal[] = [
+      { what: "without a token", account: null, args: valid.args, code: "UNAUTHENTICATED" },
+      ...wrongRole(call, valid),
+      ...(takes("source") ? withoutSource(valid) : []),
+      ...(takes("version") ? [staleVersion(valid)] : []),
+    ];
+    for (const refusal of refusals) await expectRefused(name, refusal);
 
-      const answer = await world.client.call(valid.account, name, valid.args);
-      expect(answer.errors, `${name}: the valid call`).toBeUndefined();
-      expect(answer.data?.[name]).toMatchObject(expectedAnswer(call, valid));
-    },
-  );
+    const answer = await world.client.call(valid.account, name, valid.args);
+    expect(answer.errors, `${name}: the valid call`).toBeUndefined();
+    expect(answer.data?.[name]).toMatchObject(expectedAnswer(call, valid));
+  });
 
   async function expectRefused(name: string, refusal: Refusal): Promise<void> {
     const label = `${name} ${refusal.what}`;
@@ -97,7 +87,7 @@ describe("every mutation refuses what it must, and a refusal changes nothing", (
     expect(answer.data ?? null, label).toBeNull();
     if (refusal.code === "CONFLICT")
       expect(answer.errors?.[0]?.extensions, label).toMatchObject({
-        currentVersion: refusal.args.version as number + 1,
+        currentVersion: (refusal.args.version as number) + 1,
         current: expect.any(Object),
       });
     expect(await fingerprint(federation.databases), `${label}: every table as it was`).toEqual(before);
@@ -124,11 +114,11 @@ describe("every mutation refuses what it must, and a refusal changes nothing", (
       ];
     if ("none" in call.wrongRole) return [];
     const account = accounts[call.wrongRole.account];
-    return [{ what: `by ${account.name}, a ${account.role}`, account, args: valid.args, code: "FORBIDDEN" }];
+    return [{ what: `by ${account.name} (${account.role})`, account, args: valid.args, code: "FORBIDDEN" }];
   }
 
   function expectedAnswer(call: MutationCall, valid: Call): Record<string, unknown> {
-    if (call.kind === "changeset") return call.expect(valid.args, world.accounts as Accounts);
+    if (call.kind === "changeset") return call.expect(valid.args, world.accounts);
     return { ...call.expect, state: "STAGED", baseVersion: valid.args.version ?? null };
   }
 });

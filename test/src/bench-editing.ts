@@ -81,6 +81,23 @@ interface DatabaseFigures {
   database: string;
   mutations: MutationFigures;
   import: ImportFigures;
+  /** when each measured step ran, in the CPU profiles' clock, to cut them by step */
+  windows: ProfileWindows;
+}
+
+/** step → [start, end] in microseconds of the monotonic clock that CPU profiles' timestamps use */
+type ProfileWindows = Record<string, [number, number]>;
+
+const profileClock = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/** Runs `work`, noting when it ran under `name`. */
+async function timed<T>(windows: ProfileWindows, name: string, work: () => Promise<T>): Promise<T> {
+  const from = profileClock();
+  try {
+    return await work();
+  } finally {
+    windows[name] = [from, profileClock()];
+  }
 }
 
 const OPEN = /* GraphQL */ `
@@ -185,11 +202,12 @@ async function benchOn(
   });
   try {
     const editor = await signTestToken({ role: "editor", name: "Ana Novak" });
+    const windows: ProfileWindows = {};
     console.log(`editing on ${database}: ${options.changesets} single-record changesets`);
-    const mutations = await mutationLoad(stack, editor, options.changesets);
+    const mutations = await mutationLoad(stack, editor, options.changesets, windows);
     console.log(`editing on ${database}: importing ${options.pairs} pairs, then reverting the import`);
-    const imported = await importAndRevert(stack, editor, options.pairs, profiled("import"));
-    return { database, mutations, import: imported };
+    const imported = await importAndRevert(stack, editor, options.pairs, profiled("import"), windows);
+    return { database, mutations, import: imported, windows };
   } finally {
     await stack.stop();
   }
@@ -206,18 +224,23 @@ async function mutationLoad(
   stack: EditingStack,
   editor: string,
   changesets: number,
+  windows: ProfileWindows,
 ): Promise<MutationFigures> {
   const run = randomBytes(3).toString("hex");
   await inClients(WARM_UP_CHANGESETS, (n) => oneChangeset(stack, editor, `Warm-up ${run} ${n}`));
   const started = performance.now();
-  const timings = await inClients(changesets, (n) => oneChangeset(stack, editor, `Bench Town ${run} ${n}`));
+  const timings = await timed(windows, "changesets", () =>
+    inClients(changesets, (n) => oneChangeset(stack, editor, `Bench Town ${run} ${n}`)),
+  );
   const seconds = (performance.now() - started) / 1000;
 
   const reads = changesets * 3;
   const readStarted = performance.now();
-  await inClients(reads, async () => {
-    must(await stack.ask(READ, { id: "si-kranj" }, editor), "city");
-  });
+  await timed(windows, "reads", () =>
+    inClients(reads, async () => {
+      must(await stack.ask(READ, { id: "si-kranj" }, editor), "city");
+    }),
+  );
   const readSeconds = (performance.now() - readStarted) / 1000;
   return {
     changesets,
@@ -271,11 +294,12 @@ async function importAndRevert(
   editor: string,
   pairs: number,
   nodeOptions: string[],
+  windows: ProfileWindows,
 ): Promise<ImportFigures> {
   const { csv, towns } = pairsCsv(pairs);
   const file = path.join(stack.dataDir, "benchmark-pairs.csv");
   writeFileSync(file, csv);
-  const first = await timedImport(stack, file, nodeOptions);
+  const first = await timed(windows, "import", () => timedImport(stack, file, nodeOptions));
   const again = await timedImport(stack, file, []);
 
   const importId = await importChangesetId(stack, editor);
@@ -287,12 +311,15 @@ async function importAndRevert(
     );
 
   const started = performance.now();
-  const answer = must(
-    await stack.ask(REVERT, { id: importId, comment: "Benchmark: the import reverted" }, editor),
-    "revertChangeset",
-  );
-  const revert = answer.revertChangeset as { id: string; status: string };
-  const status = revert.status === "APPLIED" ? revert.status : await untilSettled(stack, editor, revert.id);
+  const { revert, status } = await timed(windows, "revert", async () => {
+    const answer = must(
+      await stack.ask(REVERT, { id: importId, comment: "Benchmark: the import reverted" }, editor),
+      "revertChangeset",
+    );
+    const revert = answer.revertChangeset as { id: string; status: string };
+    const status = revert.status === "APPLIED" ? revert.status : await untilSettled(stack, editor, revert.id);
+    return { revert, status };
+  });
   const revertMs = performance.now() - started;
   if (status !== "APPLIED") throw new Error(`the revert of ${importId} ended ${status}, not APPLIED`);
 
@@ -479,5 +506,12 @@ function printEditingFigures(figures: DatabaseFigures[], options: EditingBenchOp
         `revert ${(postgres.import.revertMs / sqlite.import.revertMs).toFixed(2)}x`,
     );
   console.log(`the import said: ${sqlite.import.report}`);
-  if (options.cpuProfileDir) console.log(`CPU profiles: ${path.resolve(options.cpuProfileDir)}`);
+  if (options.cpuProfileDir) {
+    console.log(
+      `\nCPU profiles: ${path.resolve(options.cpuProfileDir)}; each step ran (µs, the profiles' clock):`,
+    );
+    for (const { database, windows } of figures)
+      for (const [step, [from, to]] of Object.entries(windows))
+        console.log(`  ${database} ${step}: ${from} to ${to}`);
+  }
 }

@@ -7,9 +7,9 @@ import type { Role } from "@twingraph/kit/http";
 import {
   buildSchema,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   getNamedType,
-  type GraphQLObjectType,
 } from "graphql";
 import type { GraphQLResponse } from "../harness";
 import { signTestToken } from "../tokens";

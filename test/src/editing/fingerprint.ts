@@ -2,8 +2,8 @@
 // so that a test can show that a refused write changed nothing anywhere, the staged edits, record
 // versions, revisions and changesets included.
 import { createHash } from "node:crypto";
-import type { DataSource } from "typeorm";
 import type { Databases } from "@twingraph/seed";
+import type { DataSource } from "typeorm";
 
 /** "<database>.<table>" → "<rows>:<sha256 of the rows>" */
 export type Fingerprint = Record<string, string>;

@@ -46,7 +46,13 @@ async function freePort(): Promise<number> {
 /** The environment of a deployed subgraph: told where its data is, and nothing else the test knows. */
 function deploymentEnv(directory: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _database, REDIS_URL: _redis, TWINGRAPH_DATA_DIR: _dir, ...rest } = process.env;
-  return { ...rest, TWINGRAPH_DATA_DIR: directory, GATEWAY_SECRET: testGatewaySecret(), HOST: "127.0.0.1", ...extra };
+  return {
+    ...rest,
+    TWINGRAPH_DATA_DIR: directory,
+    GATEWAY_SECRET: testGatewaySecret(),
+    HOST: "127.0.0.1",
+    ...extra,
+  };
 }
 
 async function ready(url: string, child: ChildProcess, deadline: number): Promise<void> {
