@@ -128,7 +128,7 @@ interface ChangesetRecorder {
 }
 
 function changesetRecorder(databases: Databases, options: ChangesetOptions): ChangesetRecorder {
-  const base = { id: newChangesetId(), createdAt: new Date().toISOString(), ...options };
+  const base = { id: newChangesetId(options.author.id), createdAt: new Date().toISOString(), ...options };
   const touched = new Set<DataSubgraph>();
   const inOrder = (names: ReadonlySet<DataSubgraph>) => DATA_SUBGRAPHS.filter((name) => names.has(name));
   const record = (subgraphs: readonly DataSubgraph[]) =>

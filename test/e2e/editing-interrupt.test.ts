@@ -320,14 +320,17 @@ describe("a changeset across cities, agreements and news, interrupted mid-apply"
 
       const applying = stack.ask(APPLY, { id: staged.changesetId }, editor);
       // news dies as its commit arrives; the coordinator, which decided to commit, is still
-      // retrying it (a pause of 200 ms, then 400 ms) when it is killed in turn
+      // retrying it when it is killed in turn
       expect(await news.exited()).toBe(FAULT_EXIT_CODE);
       await changes.kill();
+      // killed while it retried, the coordinator never answered, and the gateway says so; on a
+      // machine slow enough it may have answered APPLYING first, its recovery pass then retrying
       const answer = await applying;
-      expect(
-        answer.errors?.map((error) => error.extensions),
-        JSON.stringify(answer),
-      ).toEqual([expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "changes" })]);
+      if (answer.errors)
+        expect(answer.errors.map((error) => error.extensions)).toEqual([
+          expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "changes" }),
+        ]);
+      else expect(answer.data).toEqual({ applyChangeset: { status: "APPLYING" } });
       // the decision to commit was stored before the commits went out; news has not committed
       expect(
         await readWhileDown("changes", "SELECT status, phase FROM changeset WHERE id = ?", [

@@ -9,6 +9,7 @@ import {
   type ChangeParticipant,
   createContext,
   localParticipant,
+  newChangesetId,
   RecordVersion,
   StagedEdit,
   type Viewer,
@@ -56,7 +57,6 @@ type Answer = Record<string, any>;
 let db: DataSource;
 let schema: GraphQLSchema;
 let participant: ChangeParticipant;
-let changesets = 0;
 
 async function run(
   viewer: Viewer | null,
@@ -72,9 +72,9 @@ async function data(source: string, variableValues?: Record<string, unknown>) {
   return result.data as Answer;
 }
 
+/** A new changeset of the contributor's, who proposes every edit here. */
 function newChangeset(): string {
-  changesets += 1;
-  return `cs_agreements_test_${changesets}`;
+  return newChangesetId(contributor.subject);
 }
 
 /** Stages one mutation in a new changeset as the contributor and applies it as the editor. */

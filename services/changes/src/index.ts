@@ -13,7 +13,8 @@ export {
   setDerivedSteps,
 } from "./distances";
 export * from "./entities";
-export { newChangesetId } from "./ids";
+/** for the seed's and imports' changesets, whose ids name the importing account */
+export { newChangesetId } from "@twingraph/kit/subgraph";
 export * from "./ingest";
 export {
   CHANGES_SUBGRAPH,

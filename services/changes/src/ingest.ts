@@ -6,7 +6,7 @@ import { type EntityManager, In } from "typeorm";
 import { Changeset, ChangesetKind, ChangesetStatus } from "./entities";
 
 export interface ImportChangeset {
-  /** from newChangesetId() */
+  /** from newChangesetId(author.id) */
   id: string;
   kind: ChangesetKind.SEED | ChangesetKind.IMPORT | "SEED" | "IMPORT";
   /** the importing account */

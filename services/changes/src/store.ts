@@ -1,9 +1,8 @@
 // The changeset rows: read, created, and moved from one status to the next only by compare-and-set,
 // so that of two reviewers acting at once exactly one moves it.
-import type { Person, Viewer } from "@twingraph/kit/subgraph";
+import { newChangesetId, type Person, type Viewer } from "@twingraph/kit/subgraph";
 import type { EntityManager, FindOptionsWhere } from "typeorm";
 import { Changeset, ChangesetKind, ChangesetStatus } from "./entities";
-import { newChangesetId } from "./ids";
 
 /** What the columns may be set to; subgraphs as a plain list (the column is JSON). */
 export type ChangesetUpdate = Partial<Omit<Changeset, "id" | "subgraphs">> & { subgraphs?: string[] };
@@ -43,7 +42,8 @@ export interface NewChangeset {
 
 export async function insertChangeset(manager: EntityManager, fields: NewChangeset): Promise<Changeset> {
   const changeset = manager.getRepository(Changeset).create({
-    id: newChangesetId(),
+    // bound to its author, so that each subgraph lets only the author stage edits in it
+    id: newChangesetId(fields.author.subject),
     comment: fields.comment,
     kind: fields.kind,
     status: ChangesetStatus.OPEN,

@@ -1,7 +1,7 @@
 // The cities write path keeps history: the seed's and imports' upserts version what they change in
 // the changeset of their transaction, and an edit's writeCity sets a city's values exactly. Facts
 // from the coal towns' news page (001_f0cc4ea257220436.txt).
-import { historyOf, RecordVersion, setChangeContext } from "@twingraph/kit/subgraph";
+import { historyOf, newChangesetId, RecordVersion, setChangeContext } from "@twingraph/kit/subgraph";
 import type { DataSource, EntityManager } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { City, type CityInput, CityName, openCitiesDatabase, upsertCities, writeCity } from "../src";
@@ -40,10 +40,12 @@ beforeAll(async () => {
 
 afterAll(() => db.destroy());
 
+const importer = { id: "acct-importer", name: "Test Importer" };
+
 /** One import's transaction, in the changeset it belongs to. */
 function importing(changesetId: string, write: (manager: EntityManager) => Promise<void>): Promise<void> {
   return db.transaction(async (manager) => {
-    setChangeContext(manager, { changesetId, author: { id: "acct-importer", name: "Test Importer" } });
+    setChangeContext(manager, { changesetId, author: importer });
     await write(manager);
   });
 }
@@ -52,7 +54,8 @@ const versionOf = async (id: string) => (await db.getRepository(City).findOneByO
 
 describe("upsertCities keeps history", () => {
   it("gives the cities it creates version 1, recorded in the import's changeset", async () => {
-    await importing("cs_import_first", (manager) => upsertCities(manager, [velenje, pljevlja]));
+    const first = newChangesetId(importer.id);
+    await importing(first, (manager) => upsertCities(manager, [velenje, pljevlja]));
     expect(await versionOf("si-velenje")).toBe(1);
     const history = await historyOf(db.manager, "City", "me-pljevlja", 20);
     expect(history).toHaveLength(1);
@@ -61,18 +64,19 @@ describe("upsertCities keeps history", () => {
       recordId: "me-pljevlja",
       version: 1,
       op: "CREATE",
-      changesetId: "cs_import_first",
+      changesetId: first,
       authorName: "Test Importer",
     });
   });
 
   it("moves on the version of a city it changes, and of no other", async () => {
     const moreSources = { ...velenje, sources: [source(SELECTED)] };
-    await importing("cs_import_second", (manager) => upsertCities(manager, [moreSources, pljevlja]));
+    const second = newChangesetId(importer.id);
+    await importing(second, (manager) => upsertCities(manager, [moreSources, pljevlja]));
     expect(await versionOf("si-velenje")).toBe(2);
     expect(await versionOf("me-pljevlja")).toBe(1);
     const [latest] = await historyOf(db.manager, "City", "si-velenje", 1);
-    expect(latest).toMatchObject({ version: 2, op: "UPDATE", changesetId: "cs_import_second" });
+    expect(latest).toMatchObject({ version: 2, op: "UPDATE", changesetId: second });
     expect(latest!.changes.map((change) => change.field)).toEqual(["sources"]);
   });
 

@@ -8,6 +8,7 @@ import {
   type ChangeParticipant,
   historyOf,
   localParticipant,
+  newChangesetId,
   proposedEdit,
   RecordRank,
   RecordVersion,
@@ -16,6 +17,7 @@ import {
   stageEdit,
   trackChanges,
 } from "../src/editing";
+import type { Viewer } from "../src/viewer";
 import {
   ana,
   as,
@@ -27,7 +29,6 @@ import {
   createRequest,
   deprecateRequest,
   eva,
-  newChangesetId,
   otherSource,
   otherStored,
   registry,
@@ -58,7 +59,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     async function createBench(values = {}): Promise<string> {
       const id = newBenchId();
-      const changesetId = newChangesetId();
+      const changesetId = newChangesetId(ana.subject);
       await stageEdit(as(db, ana), registry, createRequest(changesetId, id, values));
       await applyChangeset(changesetId);
       return id;
@@ -74,7 +75,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
     describe("staging refuses with a code and stages nothing", () => {
       it("UNAUTHENTICATED without a viewer, SOURCE_REQUIRED without a source or its quote", async () => {
         const before = await stagedCount();
-        const request = createRequest(newChangesetId(), newBenchId());
+        const request = createRequest(newChangesetId(ana.subject), newBenchId());
         expect(await codeOf(stageEdit(as(db, null), registry, request))).toBe("UNAUTHENTICATED");
         expect(await codeOf(stageEdit(as(db, ana), registry, { ...request, source: null }))).toBe(
           "SOURCE_REQUIRED",
@@ -88,7 +89,8 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
       it("BAD_USER_INPUT for a changeset id of another form, the entity's own check, a deprecation without reason", async () => {
         const before = await stagedCount();
         const id = newBenchId();
-        for (const changesetId of ["cs_short", "changeset-1", "cs_has space", `cs_${"x".repeat(65)}`])
+        // the last is of the form ids had before they named their author
+        for (const changesetId of ["cs_short", "changeset-1", "cs_has space", "cs_abcdefghijklmnop"])
           expect(await codeOf(stageEdit(as(db, ana), registry, createRequest(changesetId, id)))).toBe(
             "BAD_USER_INPUT",
           );
@@ -96,12 +98,12 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         const stale = await stagedCount();
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, createRequest(newChangesetId(), newBenchId(), { seats: -1 })),
+            stageEdit(as(db, ana), registry, createRequest(newChangesetId(ana.subject), newBenchId(), { seats: -1 })),
           ),
         ).toBe("BAD_USER_INPUT");
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, deprecateRequest(newChangesetId(), existing, 1, "  ")),
+            stageEdit(as(db, ana), registry, deprecateRequest(newChangesetId(ana.subject), existing, 1, "  ")),
           ),
         ).toBe("BAD_USER_INPUT");
         expect(await stagedCount()).toBe(stale);
@@ -113,10 +115,10 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         const before = await stagedCount();
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, updateRequest(newChangesetId(), "bench-none", 1, { seats: 2 })),
+            stageEdit(as(db, ana), registry, updateRequest(newChangesetId(ana.subject), "bench-none", 1, { seats: 2 })),
           ),
         ).toBe("NOT_FOUND");
-        const stale = stageEdit(as(db, ana), registry, updateRequest(newChangesetId(), id, 7, { seats: 2 }));
+        const stale = stageEdit(as(db, ana), registry, updateRequest(newChangesetId(ana.subject), id, 7, { seats: 2 }));
         await expect(stale).rejects.toMatchObject({
           extensions: {
             code: "CONFLICT",
@@ -133,7 +135,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         });
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, updateRequest(newChangesetId(), id, null, { seats: 2 })),
+            stageEdit(as(db, ana), registry, updateRequest(newChangesetId(ana.subject), id, null, { seats: 2 })),
           ),
         ).toBe("CONFLICT");
         expect(await stagedCount()).toBe(before);
@@ -141,18 +143,38 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
       it("CONFLICT for a create whose id exists or is proposed in another changeset", async () => {
         const id = await createBench();
-        expect(await codeOf(stageEdit(as(db, ana), registry, createRequest(newChangesetId(), id)))).toBe(
+        expect(await codeOf(stageEdit(as(db, ana), registry, createRequest(newChangesetId(ana.subject), id)))).toBe(
           "CONFLICT",
         );
         const proposed = newBenchId();
-        await stageEdit(as(db, ana), registry, createRequest(newChangesetId(), proposed));
+        await stageEdit(as(db, ana), registry, createRequest(newChangesetId(ana.subject), proposed));
         await expect(
-          stageEdit(as(db, boris), registry, createRequest(newChangesetId(), proposed)),
+          stageEdit(as(db, boris), registry, createRequest(newChangesetId(boris.subject), proposed)),
         ).rejects.toMatchObject({ extensions: { code: "CONFLICT", currentVersion: null } });
       });
 
+      it("FORBIDDEN in a changeset made for another account or never made, though it holds no edits here", async () => {
+        const before = await stagedCount();
+        const anas = newChangesetId(ana.subject);
+        const forged = `${anas.slice(0, -16)}${"a".repeat(16)}`;
+        const refused: [Viewer, string][] = [
+          [boris, anas],
+          [eva, anas],
+          [ana, forged],
+          [boris, "cs_aaaaaaaaaaaaaaaa_bbbbbbbbbbbbbbbb"],
+        ];
+        for (const [viewer, changesetId] of refused)
+          await expect(
+            stageEdit(as(db, viewer), registry, createRequest(changesetId, newBenchId())),
+          ).rejects.toMatchObject({ extensions: { code: "FORBIDDEN", changesetId } });
+        expect(await stagedCount()).toBe(before);
+        // nobody's attempt locked the author out
+        await stageEdit(as(db, ana), registry, createRequest(anas, newBenchId()));
+        expect(await stagedCount()).toBe(before + 1);
+      });
+
       it("CHANGESET_CLOSED once the changeset is prepared here; FORBIDDEN in another author's changeset", async () => {
-        const changesetId = newChangesetId();
+        const changesetId = newChangesetId(ana.subject);
         await stageEdit(as(db, ana), registry, createRequest(changesetId, newBenchId()));
         expect(
           await codeOf(stageEdit(as(db, boris), registry, createRequest(changesetId, newBenchId()))),
@@ -170,7 +192,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("applies a create, an update and a deprecation with versions, history and the database revision", async () => {
       const id = newBenchId();
-      const created = newChangesetId();
+      const created = newChangesetId(ana.subject);
       const edit = await stageEdit(as(db, ana), registry, createRequest(created, id));
       const proposed = await proposedEdit(db.manager, registry, edit);
       expect(proposed).toMatchObject({
@@ -195,7 +217,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
       expect(await readRevision(db.manager)).toBe(revision + 1);
       expect(await benchRow(db.manager, id)).toMatchObject({ version: 1, rank: RecordRank.NORMAL, seats: 4 });
 
-      const updated = newChangesetId();
+      const updated = newChangesetId(boris.subject);
       await stageEdit(as(db, boris), registry, updateRequest(updated, id, 1, { seats: 6 }));
       await applyChangeset(updated, boris);
       const afterUpdate = await benchRow(db.manager, id);
@@ -206,7 +228,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         sources: [stored, otherStored],
       });
 
-      const deprecated = newChangesetId();
+      const deprecated = newChangesetId(ana.subject);
       await stageEdit(
         as(db, ana),
         registry,
@@ -246,9 +268,9 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("refuses to prepare an edit whose record moved on since it was staged (CONFLICT at prepare)", async () => {
       const id = await createBench();
-      const slow = newChangesetId();
+      const slow = newChangesetId(ana.subject);
       await stageEdit(as(db, ana), registry, updateRequest(slow, id, 1, { seats: 5 }));
-      const fast = newChangesetId();
+      const fast = newChangesetId(boris.subject);
       await stageEdit(as(db, boris), registry, updateRequest(fast, id, 1, { seats: 7 }));
       await applyChangeset(fast, boris);
       const prepared = await parks.prepare(slow, ana.subject);
@@ -270,7 +292,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
     it("lets only one of several changesets preparing one record at once hold it", async () => {
       const id = await createBench();
       const authors = [ana, boris, ana, boris];
-      const changesets = authors.map(() => newChangesetId());
+      const changesets = authors.map((author) => newChangesetId(author.subject));
       for (const [index, changesetId] of changesets.entries())
         await stageEdit(
           as(db, authors[index]),
@@ -289,7 +311,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("applies a changeset once when two commits race, and answers a later prepare with applied", async () => {
       const id = await createBench();
-      const changesetId = newChangesetId();
+      const changesetId = newChangesetId(ana.subject);
       await stageEdit(as(db, ana), registry, updateRequest(changesetId, id, 1, { seats: 9 }));
       await stageEdit(
         as(db, ana),
@@ -329,7 +351,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("aborts back to staged, or for good when final", async () => {
       const id = await createBench();
-      const changesetId = newChangesetId();
+      const changesetId = newChangesetId(ana.subject);
       await stageEdit(as(db, ana), registry, updateRequest(changesetId, id, 1, { seats: 1 }));
       await parks.prepare(changesetId, ana.subject);
       await parks.abort(changesetId, false);
@@ -360,7 +382,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
     });
 
     it("reverts a create by deprecating the record, and an update by restoring values and sources exactly", async () => {
-      const created = newChangesetId();
+      const created = newChangesetId(ana.subject);
       const createdId = newBenchId();
       const updatedId = await createBench({ name: "Old bench" });
       await stageEdit(as(db, ana), registry, createRequest(created, createdId));
@@ -378,7 +400,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         seats: 12,
       });
 
-      const revert = newChangesetId();
+      const revert = newChangesetId(eva.subject);
       const reverter = { id: eva.subject, name: eva.name };
       expect(await parks.revert(created, revert, reverter, "wrong bench")).toEqual({
         staged: 2,
@@ -417,13 +439,13 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("refuses to revert a changeset whose record was changed since, staging nothing", async () => {
       const id = await createBench();
-      const changed = newChangesetId();
+      const changed = newChangesetId(ana.subject);
       await stageEdit(as(db, ana), registry, updateRequest(changed, id, 1, { seats: 2 }));
       await applyChangeset(changed);
-      const later = newChangesetId();
+      const later = newChangesetId(boris.subject);
       await stageEdit(as(db, boris), registry, updateRequest(later, id, 2, { seats: 3 }));
       await applyChangeset(later, boris);
-      const revert = newChangesetId();
+      const revert = newChangesetId(eva.subject);
       const result = await parks.revert(changed, revert, { id: eva.subject, name: eva.name }, "undo");
       expect(result).toEqual({
         staged: 0,
@@ -449,8 +471,8 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         const kept = await createBench();
         const changed = await createBench();
         const added = newBenchId();
-        const changesetId = newChangesetId();
         const importer = { id: "u-import", name: "Import Test" };
+        const changesetId = newChangesetId(importer.id);
         const count = await db.transaction(async (manager) => {
           setChangeContext(manager, { changesetId, author: importer, source });
           return upsert(manager, [

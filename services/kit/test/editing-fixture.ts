@@ -90,13 +90,6 @@ export function as(db: DataSource, viewer: Viewer | null): SubgraphContext {
   return createContext(db, undefined, viewer);
 }
 
-let changesetCount = 0;
-/** A fresh changeset id of the changes subgraph's form. */
-export function newChangesetId(): string {
-  changesetCount += 1;
-  return `cs_test${String(changesetCount).padStart(8, "0")}`;
-}
-
 export function createRequest(
   changesetId: string,
   id: string,

@@ -10,6 +10,7 @@ import {
   FAULT_EXIT_CODE,
   FAULT_VARIABLE,
   httpParticipant,
+  newChangesetId,
   ParticipantError,
   stageEdit,
 } from "../src/editing";
@@ -23,7 +24,6 @@ import {
   benchRow,
   createRequest,
   eva,
-  newChangesetId,
   openParks,
   registry,
   updateRequest,
@@ -59,7 +59,7 @@ afterAll(async () => {
 describe("the change routes", () => {
   it("run the apply protocol for httpParticipant, behind the gateway secret", async () => {
     const parks = httpParticipant("parks", running.url, SECRET);
-    const changesetId = newChangesetId();
+    const changesetId = newChangesetId(ana.subject);
     const id = "bench-http-1";
     await stageEdit(as(db, ana), registry, createRequest(changesetId, id));
     expect(await parks.edits(changesetId)).toEqual([
@@ -77,13 +77,13 @@ describe("the change routes", () => {
     expect(await parks.commit(changesetId, reviewer)).toEqual({ versions: [] });
     expect(await parks.history(since, 10)).toEqual(commit.versions);
 
-    const update = newChangesetId();
+    const update = newChangesetId(ana.subject);
     await stageEdit(as(db, ana), registry, updateRequest(update, id, 1, { seats: 3 }));
     await parks.prepare(update, ana.subject);
     await parks.abort(update, true);
     expect((await parks.edits(update))[0].state).toBe("ABORTED");
 
-    const revert = newChangesetId();
+    const revert = newChangesetId(eva.subject);
     expect(await parks.revert(changesetId, revert, reviewer, "test revert")).toEqual({
       staged: 1,
       conflicts: [],
@@ -93,7 +93,7 @@ describe("the change routes", () => {
 
   it("exit before writing when the test-only fault is set, and commit when sent again after", async () => {
     const parks = httpParticipant("parks", origin, SECRET);
-    const changesetId = newChangesetId();
+    const changesetId = newChangesetId(ana.subject);
     const id = "bench-http-fault";
     await stageEdit(as(db, ana), registry, createRequest(changesetId, id));
     await parks.prepare(changesetId, ana.subject);
@@ -116,7 +116,7 @@ describe("the change routes", () => {
 
   it("refuse callers without the secret, and the participant's error names the subgraph", async () => {
     const wrong = httpParticipant("parks", origin, `${SECRET}x`);
-    const refused = await wrong.prepare(newChangesetId(), ana.subject).catch((error: unknown) => error);
+    const refused = await wrong.prepare(newChangesetId(ana.subject), ana.subject).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ParticipantError);
     expect(refused).toMatchObject({ subgraph: "parks", step: "prepare", status: 403, code: "FORBIDDEN" });
     expect((refused as Error).message).toMatch(/^The parks subgraph .* refused prepare \(403\)/);
@@ -127,7 +127,7 @@ describe("the change routes", () => {
     const missing = await fetch(`${origin}${CHANGE_PATHS.commit}`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ changesetId: newChangesetId() }),
+      body: JSON.stringify({ changesetId: newChangesetId(ana.subject) }),
     });
     expect(missing.status).toBe(400);
     expect(await codeOf(missing)).toBe("BAD_REQUEST");
@@ -148,7 +148,7 @@ describe("the change routes", () => {
       silent.close();
     }
     const away = httpParticipant("cities", `http://127.0.0.1:${port}`, SECRET);
-    await expect(away.abort(newChangesetId(), false)).rejects.toThrow(
+    await expect(away.abort(newChangesetId(ana.subject), false)).rejects.toThrow(
       /^The cities subgraph .* could not be reached/,
     );
   });

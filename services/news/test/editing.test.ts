@@ -9,6 +9,7 @@ import {
   type ChangeParticipant,
   createContext,
   localParticipant,
+  newChangesetId,
   type Viewer,
 } from "@twingraph/kit/subgraph";
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
@@ -144,6 +145,9 @@ async function everyRow(): Promise<Record<string, unknown[]>> {
   const rows = await Promise.all(tables.map((table) => db.query(`SELECT * FROM "${table}" ORDER BY 1, 2`)));
   return Object.fromEntries(tables.map((table, index) => [table, rows[index]]));
 }
+
+/** A new changeset of the contributor's, who proposes every edit here. */
+const contributorsChangeset = () => newChangesetId(contributor.subject);
 
 /** Applies a changeset here as the changes subgraph would: prepare, then commit. */
 async function apply(changesetId: string): Promise<void> {
@@ -322,14 +326,14 @@ describe("news mutations refuse, and change nothing", () => {
   for (const [name, call] of Object.entries(mutations)) {
     it(`${name}: UNAUTHENTICATED without a token`, async () => {
       const before = await everyRow();
-      const { source, variables } = call("cs_refused_anonymous");
+      const { source, variables } = call(contributorsChangeset());
       expect(codeOf(await run(source, variables, null))).toBe("UNAUTHENTICATED");
       expect(await everyRow()).toEqual(before);
     });
 
     it(`${name}: SOURCE_REQUIRED without a source, or with one that quotes nothing`, async () => {
       const before = await everyRow();
-      const { source, variables } = call("cs_refused_source");
+      const { source, variables } = call(contributorsChangeset());
       expect(codeOf(await run(source, { ...variables, source: null }, contributor))).toBe("SOURCE_REQUIRED");
       const unquoted = { ...variables, source: { document: KRANJ_VILLACH, language: "sl" } };
       expect(codeOf(await run(source, unquoted, contributor))).toBe("SOURCE_REQUIRED");
@@ -340,7 +344,7 @@ describe("news mutations refuse, and change nothing", () => {
   for (const name of VERSIONED) {
     it(`${name}: CONFLICT with the current version and values when the version read is stale`, async () => {
       const before = await everyRow();
-      const { source, variables } = mutations[name]!("cs_refused_stale");
+      const { source, variables } = mutations[name]!(contributorsChangeset());
       const result = await run(source, { ...variables, version: 7 }, contributor);
       expect(codeOf(result)).toBe("CONFLICT");
       expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -357,7 +361,7 @@ describe("news mutations refuse, and change nothing", () => {
     ["createEvent", { id: "e-velenje-pljevlja-first-exchange" }],
   ])("%s: CONFLICT for an id that is taken", async (name, given) => {
     const before = await everyRow();
-    const { source, variables } = mutations[name]!("cs_refused_taken");
+    const { source, variables } = mutations[name]!(contributorsChangeset());
     const input = { ...(variables.input as object), ...given };
     expect(codeOf(await run(source, { ...variables, input }, contributor))).toBe("CONFLICT");
     expect(await everyRow()).toEqual(before);
@@ -377,7 +381,7 @@ describe("news mutations refuse, and change nothing", () => {
     ["createEvent", "an id with spaces", { id: "Dnevi Ljubljane" }, "input.id"],
   ])("%s: BAD_USER_INPUT for %s", async (name, _, given, argumentName) => {
     const before = await everyRow();
-    const { source, variables } = mutations[name]!("cs_refused_invalid");
+    const { source, variables } = mutations[name]!(contributorsChangeset());
     const input = { ...(variables.input as object), ...given };
     const result = await run(source, { ...variables, input }, contributor);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
@@ -392,7 +396,7 @@ describe("news mutations refuse, and change nothing", () => {
     ["updateEvent", { date: "spring 2022" }, "input.date"],
   ])("%s: BAD_USER_INPUT for the patch %j", async (name, input, argumentName) => {
     const before = await everyRow();
-    const { source, variables } = mutations[name]!("cs_refused_patch");
+    const { source, variables } = mutations[name]!(contributorsChangeset());
     const result = await run(source, { ...variables, input }, contributor);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
     expect(await everyRow()).toEqual(before);
@@ -407,9 +411,20 @@ type Change = { version: number; op: string; changesetId: string; changes: { fie
 
 describe("news edits applied", () => {
   let visitId = "";
+  // the contributor's changesets, by what each does: the visit's history names four of them
+  const cs = {
+    createNews: contributorsChangeset(),
+    createVisit: contributorsChangeset(),
+    updateVisit: contributorsChangeset(),
+    linkVisit: contributorsChangeset(),
+    unlinkVisit: contributorsChangeset(),
+    deprecateVisit: contributorsChangeset(),
+    updateNews: contributorsChangeset(),
+    events: contributorsChangeset(),
+  };
 
   it("creates a news item: staged and invisible, then, once applied, at version 1 with its history", async () => {
-    const edit = await stage(CREATE_NEWS, { cs: "cs_create_news", input: kranjNews, source: kranj(TITLE) });
+    const edit = await stage(CREATE_NEWS, { cs: cs.createNews, input: kranjNews, source: kranj(TITLE) });
     expect(edit).toMatchObject({
       subgraph: "news",
       entity: "NewsItem",
@@ -421,7 +436,7 @@ describe("news edits applied", () => {
     });
     expect((await run(NEWS_ITEM, { id: kranjNews.id })).data?.newsItem).toBeNull();
 
-    await apply("cs_create_news");
+    await apply(cs.createNews);
 
     const { data, errors } = await run(NEWS_ITEM, { id: kranjNews.id });
     expect(errors).toBeUndefined();
@@ -434,19 +449,19 @@ describe("news edits applied", () => {
       cities: [{ id: "si-kranj" }, { id: "at-villach" }],
       projects: [],
       sources: [{ document: KRANJ_VILLACH, quote: TITLE }],
-      history: [{ version: 1, op: "CREATE", changesetId: "cs_create_news", authorName: contributor.name }],
+      history: [{ version: 1, op: "CREATE", changesetId: cs.createNews, authorName: contributor.name }],
     });
   });
 
   it("creates a visit under a generated id, reported by that news item", async () => {
     const edit = await stage(CREATE_VISIT, {
-      cs: "cs_create_visit",
+      cs: cs.createVisit,
       input: villachVisit,
       source: kranj(LEAD),
     });
     visitId = edit.recordId as string;
     expect(visitId).toMatch(/^visit-si-kranj-2016-02-25-[0-9a-f]{6}$/);
-    await apply("cs_create_visit");
+    await apply(cs.createVisit);
 
     const { data, errors } = await run(VISIT, { id: visitId });
     expect(errors).toBeUndefined();
@@ -473,14 +488,14 @@ describe("news edits applied", () => {
       hosts: [{ name: "Senja Vraber", role: "direktorica kranjske občinske uprave" }],
     };
     const edit = await stage(UPDATE_VISIT, {
-      cs: "cs_update_visit",
+      cs: cs.updateVisit,
       id: visitId,
       version: 1,
       input,
       source: kranj(PURPOSE),
     });
     expect(edit.changes).toContainEqual({ field: "purpose", before: null, after: JSON.stringify(PURPOSE) });
-    await apply("cs_update_visit");
+    await apply(cs.updateVisit);
 
     const { data } = await run(VISIT, { id: visitId });
     expect(data?.visit).toMatchObject({
@@ -511,7 +526,7 @@ describe("news edits applied", () => {
     expect(await visitsOf(linkedOnly)).toEqual([]);
 
     const link = {
-      cs: "cs_link_visit",
+      cs: cs.linkVisit,
       visitId,
       partnershipId: "p-kranj-villach",
       version: 2,
@@ -524,7 +539,7 @@ describe("news edits applied", () => {
       before: "[]",
       after: JSON.stringify(["p-kranj-villach"]),
     });
-    await apply("cs_link_visit");
+    await apply(cs.linkVisit);
 
     expect((await run(VISIT, { id: visitId })).data?.visit).toMatchObject({
       version: 3,
@@ -533,17 +548,17 @@ describe("news edits applied", () => {
     expect(await visitsOf(linkedOnly)).toEqual([{ id: visitId }]);
     expect(await visitsOf(withCities)).toEqual([{ id: "v-kranj-villach-wrong" }, { id: visitId }]);
 
-    await stage(UNLINK_VISIT, { ...link, cs: "cs_unlink_visit", version: 3 });
-    await apply("cs_unlink_visit");
+    await stage(UNLINK_VISIT, { ...link, cs: cs.unlinkVisit, version: 3 });
+    await apply(cs.unlinkVisit);
     expect(await visitsOf(linkedOnly)).toEqual([]);
 
     const { data } = await run(VISIT, { id: visitId });
     const { history } = data!.visit as { history: Change[] };
     expect(history.map((change) => [change.version, change.op, change.changesetId])).toEqual([
-      [4, "UPDATE", "cs_unlink_visit"],
-      [3, "UPDATE", "cs_link_visit"],
-      [2, "UPDATE", "cs_update_visit"],
-      [1, "CREATE", "cs_create_visit"],
+      [4, "UPDATE", cs.unlinkVisit],
+      [3, "UPDATE", cs.linkVisit],
+      [2, "UPDATE", cs.updateVisit],
+      [1, "CREATE", cs.createVisit],
     ]);
     expect(history[0]!.changes).toContainEqual({
       field: "partnershipIds",
@@ -555,13 +570,13 @@ describe("news edits applied", () => {
   it("deprecates a wrong visit: left out of lists and of cities and partnerships, still found by id", async () => {
     const reason = "host and visitors swapped: Villach's delegation came to Kranj";
     await stage(DEPRECATE_VISIT, {
-      cs: "cs_deprecate_visit",
+      cs: cs.deprecateVisit,
       id: "v-kranj-villach-wrong",
       version: 1,
       reason,
       source: kranj(LEAD),
     });
-    await apply("cs_deprecate_visit");
+    await apply(cs.deprecateVisit);
 
     const lists = await run(
       `query($r: [_Any!]!) {
@@ -603,15 +618,15 @@ describe("news edits applied", () => {
   });
 
   it("updates a news item and deprecates a wrong copy, which leaves every list of news", async () => {
-    await stage(UPDATE_NEWS, mutations.updateNewsItem!("cs_update_news").variables);
+    await stage(UPDATE_NEWS, mutations.updateNewsItem!(cs.updateNews).variables);
     await stage(DEPRECATE_NEWS, {
-      cs: "cs_update_news",
+      cs: cs.updateNews,
       id: "n-coal-towns-wrong-copy",
       version: 1,
       reason: "a second record of n-coal-towns-agreement",
       source: coal(COAL_TITLE),
     });
-    await apply("cs_update_news");
+    await apply(cs.updateNews);
 
     expect((await run(NEWS_ITEM, { id: "n-coal-towns-agreement" })).data?.newsItem).toMatchObject({
       publisher: "Mestna občina Velenje",
@@ -660,17 +675,17 @@ describe("news edits applied", () => {
   });
 
   it("creates and updates events and deprecates a wrong one, which leaves every list of events", async () => {
-    const created = await stage(CREATE_EVENT, mutations.createEvent!("cs_events").variables);
+    const created = await stage(CREATE_EVENT, mutations.createEvent!(cs.events).variables);
     expect(created.recordId).toMatch(/^event-dnevi-ljubljane-v-moskvi-[0-9a-f]{6}$/);
-    await stage(UPDATE_EVENT, mutations.updateEvent!("cs_events").variables);
+    await stage(UPDATE_EVENT, mutations.updateEvent!(cs.events).variables);
     await stage(DEPRECATE_EVENT, {
-      cs: "cs_events",
+      cs: cs.events,
       id: "e-days-of-moscow-wrong",
       version: 1,
       reason: "the programme plans days of Ljubljana in Moscow",
       source: moscow(DAYS),
     });
-    await apply("cs_events");
+    await apply(cs.events);
 
     expect((await run(EVENT, { id: created.recordId })).data?.event).toMatchObject({
       title: "Dnevi Ljubljane v Moskvi",

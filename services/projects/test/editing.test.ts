@@ -5,6 +5,7 @@
 import {
   createContext,
   localParticipant,
+  newChangesetId,
   RecordVersion,
   StagedEdit,
   type Viewer,
@@ -36,10 +37,9 @@ const SOURCE = {
 
 let schema: GraphQLSchema;
 let db: DataSource;
-let changesets = 0;
 
-/** A fresh changeset id in the form the kit accepts. */
-const newChangeset = () => `cs_test_${String(++changesets).padStart(4, "0")}`;
+/** A new changeset of the account's, as openChangeset makes it. */
+const newChangeset = (author: Viewer = contributor) => newChangesetId(author.subject);
 
 beforeAll(async () => {
   schema = (await buildProjectsSubgraph()).schema;
@@ -127,10 +127,10 @@ const MUTATIONS = [create, update, deprecate, link("p-test-cd"), unlink("p-test-
 function mutate(
   mutation: Mutation,
   {
-    changesetId = newChangeset(),
+    viewer = contributor as Viewer | null,
+    changesetId = newChangeset(viewer ?? contributor),
     version = 1,
     source = SOURCE as object | null,
-    viewer = contributor as Viewer | null,
   } = {},
 ): Promise<ExecutionResult> {
   return run(
@@ -146,7 +146,7 @@ function mutate(
 async function applyAsEditor(
   ...stage: ((changesetId: string) => Promise<ExecutionResult>)[]
 ): Promise<string> {
-  const changesetId = newChangeset();
+  const changesetId = newChangeset(editor);
   for (const step of stage) expect((await step(changesetId)).errors).toBeUndefined();
   const participant = localParticipant("projects", db, projectsRegistry);
   const prepared = await participant.prepare(changesetId, editor.subject);
@@ -210,10 +210,10 @@ describe.each(MUTATIONS)("$name refuses, changing nothing", (mutation) => {
       const before = await setUp();
       const result = await (mutation === create
         ? run(
-            `mutation($source: SourceInput) {
-              createProject(changesetId: "cs_test_taken", input: { id: "pr-ab", title: "Taken" }, source: $source) { op }
+            `mutation($cs: ID!, $source: SourceInput) {
+              createProject(changesetId: $cs, input: { id: "pr-ab", title: "Taken" }, source: $source) { op }
             }`,
-            { source: SOURCE },
+            { cs: newChangeset(), source: SOURCE },
           )
         : mutate(mutation, { version: 1 }));
       expectRefused(result, "CONFLICT");
@@ -242,10 +242,10 @@ describe("validation", () => {
   ])("refuses a bad %s with BAD_USER_INPUT, staging nothing", async (argument, fields) => {
     const before = await everything();
     const result = await run(
-      `mutation($source: SourceInput) {
-        updateProject(changesetId: "cs_test_bad", id: "pr-ab", version: 1, input: { ${fields} }, source: $source) { op }
+      `mutation($cs: ID!, $source: SourceInput) {
+        updateProject(changesetId: $cs, id: "pr-ab", version: 1, input: { ${fields} }, source: $source) { op }
       }`,
-      { source: SOURCE },
+      { cs: newChangeset(), source: SOURCE },
     );
     expectRefused(result, "BAD_USER_INPUT");
     expect(result.errors?.[0]?.extensions.argumentName).toBe(argument);

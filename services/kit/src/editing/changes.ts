@@ -13,7 +13,6 @@ export {
   localParticipant,
   ParticipantError,
 } from "./participants";
-export { CHANGESET_ID_PATTERN, checkChangesetId } from "./refusals";
 export { revertChangeset } from "./revert";
 export { changeRoutes, FAULT_EXIT_CODE, FAULT_VARIABLE } from "./routes";
 export { type StageRequest, stageEdit } from "./stage";

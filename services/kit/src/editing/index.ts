@@ -1,5 +1,6 @@
 // Editing: changesets' staged edits, versions, history, deprecation and the apply protocol.
 export * from "./changes";
+export * from "./changeset-ids";
 export * from "./editable";
 export * from "./entities";
 export * from "./history-types";

@@ -1,15 +1,16 @@
 // Staging an edit in a changeset: what each subgraph's mutations call. Everything that can be
 // checked now is, so that the author hears of a problem at once rather than at review.
 import type { EntityManager } from "typeorm";
-import { In, Not } from "typeorm";
+import { In } from "typeorm";
 import { badUserInput } from "../errors";
 import type { SubgraphContext } from "../subgraph-server";
 import { requireRole } from "../viewer";
+import { changesetOwnedBy, checkChangesetId } from "./changeset-ids";
 import type { EditableEntity, EditRegistry, RecordValues } from "./editable";
 import { type EditOp, StagedEdit } from "./entities";
 import { plainJson } from "./json";
 import { type CurrentRecord, readRecords, readVersions } from "./records";
-import { changesetClosed, checkChangesetId, conflict, notAuthorOf, recordNotFound } from "./refusals";
+import { changesetClosed, conflict, notOwnChangeset, recordNotFound } from "./refusals";
 import { requireSource, type SourceInput } from "./source-input";
 import { changesTransaction } from "./transaction";
 
@@ -32,8 +33,8 @@ const CLOSED_STATES = ["PREPARED", "APPLIED", "ABORTED"] as const;
 /**
  * Stages one edit in a changeset, checked now so that the author hears of a problem at once:
  * role contributor (UNAUTHENTICATED / FORBIDDEN), source (SOURCE_REQUIRED), the changeset id's form
- * (BAD_USER_INPUT), the changeset still open here and the author's own (CHANGESET_CLOSED /
- * FORBIDDEN), the record present (NOT_FOUND) or absent and not proposed elsewhere for CREATE
+ * (BAD_USER_INPUT) and that it was made for the viewer (FORBIDDEN), the changeset still open here
+ * (CHANGESET_CLOSED), the record present (NOT_FOUND) or absent and not proposed elsewhere for CREATE
  * (CONFLICT), its version (CONFLICT with `currentVersion` and `current` values), and the entity's
  * own validation.
  */
@@ -45,10 +46,11 @@ export async function stageEdit(
   const viewer = requireRole(context.viewer, "contributor", "propose a change");
   const source = requireSource(request.source);
   checkChangesetId(request.changesetId);
+  if (!changesetOwnedBy(request.changesetId, viewer.subject)) throw notOwnChangeset(request.changesetId);
   const entity = registry.get(request.entity);
   const values = plainJson(request.values ?? {});
   return changesTransaction(context.db, async (manager) => {
-    await checkOpenHere(manager, request.changesetId, viewer.subject);
+    await checkOpenHere(manager, request.changesetId);
     if (request.op === "CREATE") await checkFree(manager, entity, request.recordId);
     else await checkBase(manager, entity, request);
     await validate(manager, entity, request.op, values);
@@ -69,11 +71,9 @@ export async function stageEdit(
   });
 }
 
-async function checkOpenHere(manager: EntityManager, changesetId: string, authorId: string): Promise<void> {
-  const edits = manager.getRepository(StagedEdit);
-  if (await edits.exists({ where: { changesetId, state: In([...CLOSED_STATES]) } }))
+async function checkOpenHere(manager: EntityManager, changesetId: string): Promise<void> {
+  if (await manager.getRepository(StagedEdit).exists({ where: { changesetId, state: In([...CLOSED_STATES]) } }))
     throw changesetClosed(changesetId);
-  if (await edits.exists({ where: { changesetId, authorId: Not(authorId) } })) throw notAuthorOf(changesetId);
 }
 
 async function currentRecord(

@@ -35,7 +35,7 @@ export class ProjectEditResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<ProposedEdit> {
     // the id's form is checked only for someone who may propose at all
-    requireRole(context.viewer, "contributor");
+    requireRole(context.viewer, "contributor", "propose a change");
     return propose(context, {
       changesetId,
       recordId: projectId(input),
@@ -56,7 +56,7 @@ export class ProjectEditResolver {
     @Arg("source", () => SourceInput, SOURCE_ARG) source: SourceInput | null,
     @Ctx() context: SubgraphContext,
   ): Promise<ProposedEdit> {
-    requireRole(context.viewer, "contributor");
+    requireRole(context.viewer, "contributor", "propose a change");
     return propose(context, {
       changesetId,
       recordId: id,
@@ -78,7 +78,7 @@ export class ProjectEditResolver {
     @Arg("source", () => SourceInput, SOURCE_ARG) source: SourceInput | null,
     @Ctx() context: SubgraphContext,
   ): Promise<ProposedEdit> {
-    requireRole(context.viewer, "contributor");
+    requireRole(context.viewer, "contributor", "propose a change");
     return propose(context, {
       changesetId,
       recordId: id,
@@ -159,7 +159,7 @@ async function proposeLinks(
   relink: (linked: string[]) => string[],
 ): Promise<ProposedEdit> {
   // who may propose and with what source come first, as for every edit
-  requireRole(context.viewer, "contributor");
+  requireRole(context.viewer, "contributor", "propose a change");
   requireSource(source);
   checkNonEmpty(partnershipId, "partnershipId");
   const current = (await projectValues(context.db.manager, [projectId])).get(projectId);
