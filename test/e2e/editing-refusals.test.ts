@@ -12,6 +12,7 @@ import {
   applyHistory,
   type CallWorld,
   entityArgs,
+  entityCall,
   MUTATION_CALLS,
   type MutationCall,
   stage,
@@ -59,6 +60,20 @@ describe("every mutation refuses what it must, and a refusal changes nothing", (
         expect.arrayContaining([`${subgraph}.staged_edit`, `${subgraph}.record_version`]),
       );
     expect(tables).toEqual(expect.arrayContaining(["changes.changeset", "changes.changeset_comment"]));
+  });
+
+  it("refuses staging in another account's changeset where it has no edits yet, and leaves it to its owner", async () => {
+    const { client, accounts } = world;
+    const empty = await client.open(accounts.owner, "the owner's changeset, with no edits yet");
+    const updates = ["updateCity", "updatePartnership", "updateProject", "updateVisit"];
+    for (const name of updates)
+      await expectRefused(name, {
+        what: "staged by a contributor in another account's changeset with no edits in the subgraph",
+        account: accounts.author,
+        args: await entityArgs(client, entityCall(name), empty),
+        code: "FORBIDDEN",
+      });
+    for (const name of updates) await stage(client, accounts.owner, empty, name);
   });
 
   it.each(fields.map((field) => [field.name, field] as const))("%s", async (name, field) => {

@@ -3,6 +3,8 @@ import type { SubgraphPackage } from "@twingraph/kit/subgraph";
 import { buildChangesSubgraph } from "./schema";
 import { CHANGES, openChangesDatabase } from "./server";
 
+/** for the seed's and imports' changesets, whose ids name the importing account */
+export { newChangesetId } from "@twingraph/kit/subgraph";
 export { Changes, type ChangesOptions, type RecoveryReport, type ReportedConflict } from "./coordinator";
 export {
   type DerivedSteps,
@@ -13,8 +15,6 @@ export {
   setDerivedSteps,
 } from "./distances";
 export * from "./entities";
-/** for the seed's and imports' changesets, whose ids name the importing account */
-export { newChangesetId } from "@twingraph/kit/subgraph";
 export * from "./ingest";
 export {
   CHANGES_SUBGRAPH,

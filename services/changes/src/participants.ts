@@ -1,7 +1,7 @@
 // The subgraphs that take part in applying changesets: set once by whoever runs this subgraph (its
 // main from the manifest and the environment, the test harness with local ones), read per request.
 import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
-import { type ChangeParticipant, httpParticipant } from "@twingraph/kit/subgraph";
+import { type ChangeParticipant, DEFAULT_STEP_TIMEOUT_MS, httpParticipant } from "@twingraph/kit/subgraph";
 import type { DataSource } from "typeorm";
 
 export const CHANGES_SUBGRAPH = "changes";
@@ -30,9 +30,23 @@ export function participantsFromManifest(
   env: NodeJS.ProcessEnv = process.env,
   entries: readonly SubgraphEntry[] = readSubgraphManifest(),
 ): ChangeParticipant[] {
+  const timeoutMs = stepTimeoutMs(env);
   return entries
     .filter((entry) => entry.name !== CHANGES_SUBGRAPH)
-    .map((entry) => httpParticipant(entry.name, subgraphOrigin(entry, env), secret));
+    .map((entry) => httpParticipant(entry.name, subgraphOrigin(entry, env), secret, { timeoutMs }));
+}
+
+/**
+ * CHANGES_STEP_TIMEOUT_MS, else the kit's default: how long one step (a prepare, a commit) may take
+ * in one subgraph. Committing a large import's revert takes seconds per thousand records.
+ */
+function stepTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const value = env.CHANGES_STEP_TIMEOUT_MS;
+  if (value === undefined || value === "") return DEFAULT_STEP_TIMEOUT_MS;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0)
+    throw new Error(`CHANGES_STEP_TIMEOUT_MS must be a positive whole number, got "${value}"`);
+  return number;
 }
 
 /** Where a subgraph of the manifest answers: its <NAME>_URL, else the manifest's url; the origin only. */

@@ -53,7 +53,8 @@ describe("changeset ids", () => {
 
   it("belong to nobody once altered, or when of another form", () => {
     const id = newChangesetId(ANA);
-    const flip = (index: number) => `${id.slice(0, index)}${id[index] === "a" ? "b" : "a"}${id.slice(index + 1)}`;
+    const flip = (index: number) =>
+      `${id.slice(0, index)}${id[index] === "a" ? "b" : "a"}${id.slice(index + 1)}`;
     expect(changesetOwnedBy(flip(3), ANA), "the random part").toBe(false);
     expect(changesetOwnedBy(flip(35), ANA), "the MAC").toBe(false);
     for (const other of ["cs_short", "cs_abcdefghijklmnop", `${id}x`, id.toUpperCase(), ""]) {
@@ -73,9 +74,9 @@ describe("changeset ids", () => {
     expect(changesetOwnedBy(id, ANA, { GATEWAY_SECRET_FILE: file })).toBe(true);
     expect(changesetOwnedBy(id, ANA, { GATEWAY_SECRET: OTHER_SECRET })).toBe(false);
     expect(changesetOwnedBy(id, ANA, {}), "this process's own key").toBe(false);
-    expect(changesetOwnedBy(newChangesetId(ANA, { GATEWAY_SECRET: SECRET }), ANA, { GATEWAY_SECRET: SECRET })).toBe(
-      true,
-    );
+    expect(
+      changesetOwnedBy(newChangesetId(ANA, { GATEWAY_SECRET: SECRET }), ANA, { GATEWAY_SECRET: SECRET }),
+    ).toBe(true);
   });
 
   it("hold only within the process that made them when no secret is set", async () => {

@@ -44,6 +44,8 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
     let benchCount = 0;
     /** a bench id no other test uses */
     const newBenchId = () => `bench-${++benchCount}`;
+    /** a new changeset of Ana's, who makes most of the edits here */
+    const anasChangeset = () => newChangesetId(ana.subject);
 
     beforeAll(async () => {
       db = await open();
@@ -59,7 +61,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     async function createBench(values = {}): Promise<string> {
       const id = newBenchId();
-      const changesetId = newChangesetId(ana.subject);
+      const changesetId = anasChangeset();
       await stageEdit(as(db, ana), registry, createRequest(changesetId, id, values));
       await applyChangeset(changesetId);
       return id;
@@ -75,7 +77,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
     describe("staging refuses with a code and stages nothing", () => {
       it("UNAUTHENTICATED without a viewer, SOURCE_REQUIRED without a source or its quote", async () => {
         const before = await stagedCount();
-        const request = createRequest(newChangesetId(ana.subject), newBenchId());
+        const request = createRequest(anasChangeset(), newBenchId());
         expect(await codeOf(stageEdit(as(db, null), registry, request))).toBe("UNAUTHENTICATED");
         expect(await codeOf(stageEdit(as(db, ana), registry, { ...request, source: null }))).toBe(
           "SOURCE_REQUIRED",
@@ -98,12 +100,12 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         const stale = await stagedCount();
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, createRequest(newChangesetId(ana.subject), newBenchId(), { seats: -1 })),
+            stageEdit(as(db, ana), registry, createRequest(anasChangeset(), newBenchId(), { seats: -1 })),
           ),
         ).toBe("BAD_USER_INPUT");
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, deprecateRequest(newChangesetId(ana.subject), existing, 1, "  ")),
+            stageEdit(as(db, ana), registry, deprecateRequest(anasChangeset(), existing, 1, "  ")),
           ),
         ).toBe("BAD_USER_INPUT");
         expect(await stagedCount()).toBe(stale);
@@ -115,10 +117,10 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         const before = await stagedCount();
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, updateRequest(newChangesetId(ana.subject), "bench-none", 1, { seats: 2 })),
+            stageEdit(as(db, ana), registry, updateRequest(anasChangeset(), "bench-none", 1, { seats: 2 })),
           ),
         ).toBe("NOT_FOUND");
-        const stale = stageEdit(as(db, ana), registry, updateRequest(newChangesetId(ana.subject), id, 7, { seats: 2 }));
+        const stale = stageEdit(as(db, ana), registry, updateRequest(anasChangeset(), id, 7, { seats: 2 }));
         await expect(stale).rejects.toMatchObject({
           extensions: {
             code: "CONFLICT",
@@ -135,7 +137,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         });
         expect(
           await codeOf(
-            stageEdit(as(db, ana), registry, updateRequest(newChangesetId(ana.subject), id, null, { seats: 2 })),
+            stageEdit(as(db, ana), registry, updateRequest(anasChangeset(), id, null, { seats: 2 })),
           ),
         ).toBe("CONFLICT");
         expect(await stagedCount()).toBe(before);
@@ -143,11 +145,11 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
       it("CONFLICT for a create whose id exists or is proposed in another changeset", async () => {
         const id = await createBench();
-        expect(await codeOf(stageEdit(as(db, ana), registry, createRequest(newChangesetId(ana.subject), id)))).toBe(
+        expect(await codeOf(stageEdit(as(db, ana), registry, createRequest(anasChangeset(), id)))).toBe(
           "CONFLICT",
         );
         const proposed = newBenchId();
-        await stageEdit(as(db, ana), registry, createRequest(newChangesetId(ana.subject), proposed));
+        await stageEdit(as(db, ana), registry, createRequest(anasChangeset(), proposed));
         await expect(
           stageEdit(as(db, boris), registry, createRequest(newChangesetId(boris.subject), proposed)),
         ).rejects.toMatchObject({ extensions: { code: "CONFLICT", currentVersion: null } });
@@ -174,7 +176,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
       });
 
       it("CHANGESET_CLOSED once the changeset is prepared here; FORBIDDEN in another author's changeset", async () => {
-        const changesetId = newChangesetId(ana.subject);
+        const changesetId = anasChangeset();
         await stageEdit(as(db, ana), registry, createRequest(changesetId, newBenchId()));
         expect(
           await codeOf(stageEdit(as(db, boris), registry, createRequest(changesetId, newBenchId()))),
@@ -192,7 +194,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("applies a create, an update and a deprecation with versions, history and the database revision", async () => {
       const id = newBenchId();
-      const created = newChangesetId(ana.subject);
+      const created = anasChangeset();
       const edit = await stageEdit(as(db, ana), registry, createRequest(created, id));
       const proposed = await proposedEdit(db.manager, registry, edit);
       expect(proposed).toMatchObject({
@@ -228,7 +230,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
         sources: [stored, otherStored],
       });
 
-      const deprecated = newChangesetId(ana.subject);
+      const deprecated = anasChangeset();
       await stageEdit(
         as(db, ana),
         registry,
@@ -268,7 +270,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("refuses to prepare an edit whose record moved on since it was staged (CONFLICT at prepare)", async () => {
       const id = await createBench();
-      const slow = newChangesetId(ana.subject);
+      const slow = anasChangeset();
       await stageEdit(as(db, ana), registry, updateRequest(slow, id, 1, { seats: 5 }));
       const fast = newChangesetId(boris.subject);
       await stageEdit(as(db, boris), registry, updateRequest(fast, id, 1, { seats: 7 }));
@@ -311,7 +313,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("applies a changeset once when two commits race, and answers a later prepare with applied", async () => {
       const id = await createBench();
-      const changesetId = newChangesetId(ana.subject);
+      const changesetId = anasChangeset();
       await stageEdit(as(db, ana), registry, updateRequest(changesetId, id, 1, { seats: 9 }));
       await stageEdit(
         as(db, ana),
@@ -351,7 +353,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("aborts back to staged, or for good when final", async () => {
       const id = await createBench();
-      const changesetId = newChangesetId(ana.subject);
+      const changesetId = anasChangeset();
       await stageEdit(as(db, ana), registry, updateRequest(changesetId, id, 1, { seats: 1 }));
       await parks.prepare(changesetId, ana.subject);
       await parks.abort(changesetId, false);
@@ -382,7 +384,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
     });
 
     it("reverts a create by deprecating the record, and an update by restoring values and sources exactly", async () => {
-      const created = newChangesetId(ana.subject);
+      const created = anasChangeset();
       const createdId = newBenchId();
       const updatedId = await createBench({ name: "Old bench" });
       await stageEdit(as(db, ana), registry, createRequest(created, createdId));
@@ -439,7 +441,7 @@ export function describeEditingCore(title: string, open: () => Promise<DataSourc
 
     it("refuses to revert a changeset whose record was changed since, staging nothing", async () => {
       const id = await createBench();
-      const changed = newChangesetId(ana.subject);
+      const changed = anasChangeset();
       await stageEdit(as(db, ana), registry, updateRequest(changed, id, 1, { seats: 2 }));
       await applyChangeset(changed);
       const later = newChangesetId(boris.subject);

@@ -18,16 +18,7 @@ import { GATEWAY_SECRET_HEADER } from "../src/secret";
 import type { RunningServer } from "../src/serve";
 import { listenSubgraph, type SubgraphContext } from "../src/subgraph-server";
 import { VIEWER_HEADER, VIEWER_SIGNATURE_HEADER, viewerHeaders } from "../src/viewer";
-import {
-  ana,
-  as,
-  benchRow,
-  createRequest,
-  eva,
-  openParks,
-  registry,
-  updateRequest,
-} from "./editing-fixture";
+import { ana, as, benchRow, createRequest, eva, openParks, registry, updateRequest } from "./editing-fixture";
 import { codeOf } from "./http-client";
 
 const SECRET = "a-test-secret";
@@ -116,7 +107,9 @@ describe("the change routes", () => {
 
   it("refuse callers without the secret, and the participant's error names the subgraph", async () => {
     const wrong = httpParticipant("parks", origin, `${SECRET}x`);
-    const refused = await wrong.prepare(newChangesetId(ana.subject), ana.subject).catch((error: unknown) => error);
+    const refused = await wrong
+      .prepare(newChangesetId(ana.subject), ana.subject)
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ParticipantError);
     expect(refused).toMatchObject({ subgraph: "parks", step: "prepare", status: 403, code: "FORBIDDEN" });
     expect((refused as Error).message).toMatch(/^The parks subgraph .* refused prepare \(403\)/);

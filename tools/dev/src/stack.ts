@@ -1,8 +1,11 @@
 // The stack `npm start` runs on one machine: every subgraph of the manifest and the gateway, each as
-// its own process, as they deploy, sharing one gateway secret (GATEWAY_SECRET, else a new one per
-// run). The gateway is started by its entry point, never imported.
+// its own process, as they deploy, sharing one gateway secret (GATEWAY_SECRET, else the one kept in
+// the data directory). The gateway is started by its entry point, never imported.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import {
+  defaultDataDir,
   gatewaySecretFromEnv,
   generateGatewaySecret,
   portFromEnv,
@@ -56,9 +59,23 @@ function portVariable(name: string): string {
   return `${name.toUpperCase()}_PORT`;
 }
 
-/** The secret every part of one run shares: GATEWAY_SECRET (or GATEWAY_SECRET_FILE) when set, else a new one. */
-export function stackSecret(): string {
-  return gatewaySecretFromEnv() ?? generateGatewaySecret();
+/**
+ * The secret every part shares: GATEWAY_SECRET (or GATEWAY_SECRET_FILE) when set, else the one kept
+ * in the data directory, made on the first start. It outlives a run because open changesets' ids are
+ * signed with it (docs/editing.md): a new secret per run would leave them unable to take edits.
+ */
+export function stackSecret(dataDir = defaultDataDir()): string {
+  const configured = gatewaySecretFromEnv();
+  if (configured) return configured;
+  const file = path.join(dataDir, "gateway-secret");
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    // "wx": a secret another start made meanwhile is kept, never overwritten
+    writeFileSync(file, `${generateGatewaySecret()}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 /**
@@ -83,6 +100,9 @@ export function subgraphParts(
   });
 }
 
+/** How long the gateway waits for the changes subgraph by default: a 1,000-record revert took 3–13 s. */
+const CHANGES_TIMEOUT_MS = 120_000;
+
 /** The gateway on GATEWAY_PORT, told where each subgraph listens (CITIES_URL and the like) and their secret. */
 export function gatewayPart(subgraphs: readonly SubgraphPart[], secret: string): Part {
   const urls = subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_URL`, subgraph.url]);
@@ -92,6 +112,8 @@ export function gatewayPart(subgraphs: readonly SubgraphPart[], secret: string):
     env: {
       GATEWAY_PORT: String(portFromEnv("GATEWAY_PORT", GATEWAY_PORT)),
       GATEWAY_SECRET: secret,
+      // applying or reverting a large changeset (an import's) is one long mutation of the changes subgraph
+      CHANGES_TIMEOUT_MS: process.env.CHANGES_TIMEOUT_MS ?? String(CHANGES_TIMEOUT_MS),
       ...Object.fromEntries(urls),
     },
   };

@@ -1,4 +1,7 @@
-// `npm start`'s parts share one gateway secret per run: the one configured, else a new one.
+// `npm start`'s parts share one gateway secret: the one configured, else the one kept in the data directory.
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { gatewayPart, stackSecret, subgraphParts } from "../src/stack";
 
@@ -7,14 +10,17 @@ afterEach(() => {
 });
 
 describe("the stack's gateway secret", () => {
-  it("is GATEWAY_SECRET when set, else new for each run", () => {
+  it("is GATEWAY_SECRET when set, else the one kept in the data directory, made once for its owner alone", () => {
     vi.stubEnv("GATEWAY_SECRET", "configured");
     expect(stackSecret()).toBe("configured");
     vi.stubEnv("GATEWAY_SECRET", "");
     vi.stubEnv("GATEWAY_SECRET_FILE", "");
-    const first = stackSecret();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "twingraph-stack-"));
+    const first = stackSecret(dataDir);
     expect(first).toMatch(/^[\w-]{43}$/);
-    expect(stackSecret()).not.toBe(first);
+    expect(stackSecret(dataDir)).toBe(first);
+    expect(statSync(path.join(dataDir, "gateway-secret")).mode & 0o777).toBe(0o600);
+    expect(stackSecret(mkdtempSync(path.join(tmpdir(), "twingraph-stack-")))).not.toBe(first);
   });
 
   it("reaches the gateway and every subgraph, which it tells to listen on loopback", () => {

@@ -50,7 +50,7 @@ function recordIdOf(
   generate: () => string,
 ): string {
   if (given === null || given === undefined) return generate();
-  requireRole(context.viewer, "contributor");
+  requireRole(context.viewer, "contributor", "propose a change");
   if (!/^\S+$/u.test(given)) throw badUserInput("input.id", "must be an id without spaces");
   return checkTextLength(given, "input.id", MAX_EDIT_ID);
 }

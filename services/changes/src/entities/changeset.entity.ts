@@ -35,7 +35,7 @@ export type ApplyPhase = "PREPARING" | "COMMITTING";
 @ObjectType({ description: "Edits proposed together, with one comment and author, applied all or none." })
 @Entity("changeset")
 export class Changeset {
-  @Field(() => ID, { description: '"cs_" and 16 random characters' })
+  @Field(() => ID, { description: '"cs_", 16 random characters, "_" and 16 that bind it to its author' })
   @PrimaryColumn("text")
   id!: string;
 

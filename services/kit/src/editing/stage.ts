@@ -72,7 +72,9 @@ export async function stageEdit(
 }
 
 async function checkOpenHere(manager: EntityManager, changesetId: string): Promise<void> {
-  if (await manager.getRepository(StagedEdit).exists({ where: { changesetId, state: In([...CLOSED_STATES]) } }))
+  if (
+    await manager.getRepository(StagedEdit).exists({ where: { changesetId, state: In([...CLOSED_STATES]) } })
+  )
     throw changesetClosed(changesetId);
 }
 
