@@ -11,6 +11,7 @@ import {
   type EditOp,
   EditRegistry,
   findInBatches,
+  proposedInChangeset,
 } from "@twingraph/kit/subgraph";
 import { isCountryCode } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
@@ -157,14 +158,20 @@ function checkPeriod(
     throw badUserInput(argument, `must not be before the start (${start}), got "${end}"`);
 }
 
-async function checkPartnershipExists(manager: EntityManager, id: string, argument: string): Promise<void> {
-  if (!(await manager.getRepository(Partnership).existsBy({ id })))
-    throw badUserInput(argument, `names no partnership: "${id}"`);
-}
-
-async function checkAgreementExists(manager: EntityManager, id: string, argument: string): Promise<void> {
-  if (!(await manager.getRepository(Agreement).existsBy({ id })))
-    throw badUserInput(argument, `names no agreement: "${id}"`);
+/** A partnership or agreement that exists, or that the same changeset proposes to create. */
+function referenceCheck(
+  manager: EntityManager,
+  changesetId: string,
+  target: typeof Partnership | typeof Agreement,
+  entity: "Partnership" | "Agreement",
+  noun: string,
+) {
+  return async (id: string, argument: string): Promise<void> => {
+    const known =
+      (await manager.getRepository(target).existsBy({ id })) ||
+      (await proposedInChangeset(manager, changesetId, entity, id));
+    if (!known) throw badUserInput(argument, `names no ${noun}: "${id}"`);
+  };
 }
 
 export async function validatePartnership(
@@ -200,13 +207,14 @@ export async function validateAgreement(
   manager: EntityManager,
   values: Partial<AgreementValues>,
   op: EditOp,
+  changesetId: string,
 ): Promise<void> {
   if (op === "DEPRECATE") return checkDeprecation(values);
   await checkFields<AgreementValues>(values, op, ["title", "kind"], {
     title: checkText,
     kind: checkEnum(AgreementKind),
-    partnershipId: (id, argument) => checkPartnershipExists(manager, id, argument),
-    basedOnId: (id, argument) => checkAgreementExists(manager, id, argument),
+    partnershipId: referenceCheck(manager, changesetId, Partnership, "Partnership", "partnership"),
+    basedOnId: referenceCheck(manager, changesetId, Agreement, "Agreement", "agreement"),
     parties: (parties, argument) => {
       checkListLength(parties, argument);
       parties.forEach((party, index) => {

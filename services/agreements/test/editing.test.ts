@@ -355,6 +355,40 @@ function appliedEdits(): void {
     });
   });
 
+  it("takes a new partnership and the agreement made for it in one changeset, and refuses an unknown one", async () => {
+    const changesetId = newChangeset();
+    const partnershipEdit = await run(contributor, CREATE_PARTNERSHIP, {
+      changesetId,
+      input: { id: "p-xx-g-h", kind: "TWINNING", status: "ACTIVE", cityIds: ["xx-g", "xx-h"] },
+      source: fictional("Town G and Town H were twinned in 2025."),
+    });
+    expect(partnershipEdit.errors).toBeUndefined();
+    const charter = {
+      input: {
+        title: "Twinning charter of Town G and Town H",
+        kind: "TWINNING_CHARTER",
+        partnershipId: "p-xx-g-h",
+      },
+      source: fictional("Town G and Town H signed their twinning charter."),
+    };
+    const elsewhere = await run(contributor, CREATE_AGREEMENT, { changesetId: newChangeset(), ...charter });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "input.partnershipId",
+    });
+    expect((await run(contributor, CREATE_AGREEMENT, { changesetId, ...charter })).errors).toBeUndefined();
+    expect(await participant.prepare(changesetId, contributor.subject)).toMatchObject({
+      edits: 2,
+      conflicts: [],
+    });
+    await participant.commit(changesetId, { id: editor.subject, name: editor.name });
+    const { partnership } = await data(`{ partnership(id: "p-xx-g-h") { version agreements { title } } }`);
+    expect(partnership).toEqual({
+      version: 1,
+      agreements: [{ title: "Twinning charter of Town G and Town H" }],
+    });
+  });
+
   it("marks a partnership dormant, then revived: two versions, both steps in its history", async () => {
     const dormant = await applied(UPDATE_PARTNERSHIP, {
       id: "p-xx-twins",

@@ -11,6 +11,7 @@ import {
   EditRegistry,
   findInBatches,
   groupedByKey,
+  proposedInChangeset,
   type RecordValues,
 } from "@twingraph/kit/subgraph";
 import { isIsoDate } from "@twingraph/kit/text";
@@ -217,10 +218,14 @@ const people: FieldCheck = (value, argument) => {
   }
 };
 
-function newsItemExists(manager: EntityManager): FieldCheck {
+/** A news item that exists, or that the same changeset proposes to create. */
+function newsItemExists(manager: EntityManager, changesetId: string): FieldCheck {
   return async (value, argument) => {
-    if (!(await manager.getRepository(NewsItem).existsBy({ id: value as string })))
-      throw badUserInput(argument, `names no news item: "${value}"`);
+    const id = value as string;
+    const known =
+      (await manager.getRepository(NewsItem).existsBy({ id })) ||
+      (await proposedInChangeset(manager, changesetId, "NewsItem", id));
+    if (!known) throw badUserInput(argument, `names no news item: "${value}"`);
   };
 }
 
@@ -241,7 +246,7 @@ async function checkFields<V extends RecordValues>(
     await all[field](values[field], `input.${field}`);
 }
 
-function visitChecks(manager: EntityManager): Checks<VisitValues> {
+function visitChecks(manager: EntityManager, changesetId: string): Checks<VisitValues> {
   return {
     date: required(date),
     hostCityId: required(text),
@@ -250,7 +255,7 @@ function visitChecks(manager: EntityManager): Checks<VisitValues> {
     hosts: required(people),
     purpose: optional(nothingMore),
     outcomes: required(texts),
-    newsItemId: optional(newsItemExists(manager)),
+    newsItemId: optional(newsItemExists(manager, changesetId)),
     partnershipIds: required(idList(0)),
   };
 }
@@ -283,7 +288,7 @@ export const visitEditable: EditableEntity<VisitValues> = {
   snapshot: visitSnapshot,
   // through a function: ingest.ts keeps history with this registry, so each module needs the other
   write: (manager, id, values) => writeVisit(manager, id, values),
-  validate: (manager, values, op) => checkFields(visitChecks(manager), values, op),
+  validate: (manager, values, op, changesetId) => checkFields(visitChecks(manager, changesetId), values, op),
 };
 
 export const newsItemEditable: EditableEntity<NewsItemValues> = {

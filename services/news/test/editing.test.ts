@@ -776,3 +776,26 @@ describe("history kept by imports", () => {
     });
   });
 });
+
+describe("a news item and its visit proposed together", () => {
+  it("are staged in one changeset and applied in order; a visit citing an unknown item is refused", async () => {
+    const together = contributorsChangeset();
+    const newsItem = { ...kranjNews, id: "n-kranj-villach-2016-02-25-together" };
+    const visit = { ...villachVisit, newsItemId: newsItem.id };
+    const elsewhere = await run(
+      CREATE_VISIT,
+      { cs: contributorsChangeset(), input: visit, source: kranj(LEAD) },
+      contributor,
+    );
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "input.newsItemId",
+    });
+    await stage(CREATE_NEWS, { cs: together, input: newsItem, source: kranj(TITLE) });
+    const edit = await stage(CREATE_VISIT, { cs: together, input: visit, source: kranj(LEAD) });
+    await apply(together);
+    const { data, errors } = await run(VISIT, { id: edit.recordId });
+    expect(errors).toBeUndefined();
+    expect(data?.visit).toMatchObject({ version: 1, news: { id: newsItem.id } });
+  });
+});

@@ -27,9 +27,10 @@ export interface EditableEntity<V extends RecordValues = RecordValues> {
   write(manager: EntityManager, id: string, values: V): Promise<void>;
   /**
    * Checks values before they are staged (CREATE: all; UPDATE: the patch): throws BAD_USER_INPUT
-   * naming the field, e.g. an unknown city id or a date in the wrong form.
+   * naming the field, e.g. an unknown city id or a date in the wrong form. A reference to a record
+   * of this subgraph may also name one the same changeset proposes to create (`proposedInChangeset`).
    */
-  validate?(manager: EntityManager, values: Partial<V>, op: EditOp): Promise<void>;
+  validate?(manager: EntityManager, values: Partial<V>, op: EditOp, changesetId: string): Promise<void>;
 }
 
 /** The editable entities of one subgraph, by GraphQL type name. */

@@ -1,7 +1,7 @@
 // Staging an edit in a changeset: what each subgraph's mutations call. Everything that can be
 // checked now is, so that the author hears of a problem at once rather than at review.
 import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
+import { In, Not } from "typeorm";
 import { badUserInput } from "../errors";
 import type { SubgraphContext } from "../subgraph-server";
 import { requireRole } from "../viewer";
@@ -53,7 +53,7 @@ export async function stageEdit(
     await checkOpenHere(manager, request.changesetId);
     if (request.op === "CREATE") await checkFree(manager, entity, request.recordId);
     else await checkBase(manager, entity, request);
-    await validate(manager, entity, request.op, values);
+    await validate(manager, entity, request, values);
     const edit = Object.assign(new StagedEdit(), {
       changesetId: request.changesetId,
       entity: entity.name,
@@ -119,11 +119,31 @@ async function checkBase(
   );
 }
 
-async function validate(manager: EntityManager, entity: EditableEntity, op: EditOp, values: RecordValues) {
+async function validate(
+  manager: EntityManager,
+  entity: EditableEntity,
+  { op, changesetId }: StageRequest,
+  values: RecordValues,
+) {
   if (op === "DEPRECATE") {
     if (typeof values.reason !== "string" || values.reason.trim() === "")
       throw badUserInput("reason", "must say why the record is deprecated");
     return;
   }
-  await entity.validate?.(manager, values, op);
+  await entity.validate?.(manager, values, op, changesetId);
+}
+
+/**
+ * Whether the changeset proposes to create this record here: a new partnership and the agreement
+ * made for it, or a news item and its visit, may be proposed together and are applied in that order.
+ */
+export async function proposedInChangeset(
+  manager: EntityManager,
+  changesetId: string,
+  entity: string,
+  recordId: string,
+): Promise<boolean> {
+  return manager
+    .getRepository(StagedEdit)
+    .existsBy({ changesetId, entity, recordId, op: "CREATE", state: Not("ABORTED") });
 }
