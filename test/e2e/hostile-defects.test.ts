@@ -142,7 +142,7 @@ describe("client mistakes answered 500", () => {
       "two operations and no operation name",
       { body: '{"query":"query A { __typename } query B { __typename }"}' },
     ],
-    ["a mutation, which the schema has none of", { body: '{"query":"mutation { __typename }"}' }],
+    ["a mutation of a field the schema lacks", { body: '{"query":"mutation { deleteEverything }"}' }],
     ["a subscription, which the schema has none of", { body: '{"query":"subscription { __typename }"}' }],
     [
       "variables nested 5,000 arrays deep",

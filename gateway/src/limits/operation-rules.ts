@@ -13,13 +13,11 @@ import {
   type ValidationRule,
 } from "graphql";
 
-/** `mutation { … }` on a graph without mutations (graphql-js 17 adds this rule as KnownOperationTypesRule). */
+/** `subscription { … }` on a graph without subscriptions (graphql-js 17 adds this rule as KnownOperationTypesRule). */
 export const knownOperationTypesRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (context.getSchema().getRootType(node.operation)) return;
-    context.reportError(
-      new GraphQLError(`This graph has no ${node.operation} type: it answers queries only.`, { nodes: node }),
-    );
+    context.reportError(new GraphQLError(`This graph has no ${node.operation} type.`, { nodes: node }));
   },
 });
 

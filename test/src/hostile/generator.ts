@@ -794,7 +794,7 @@ const introspection: Make = (random) => {
 
 const operationType: Make = (random) => {
   const document = random.pick([
-    "mutation { __typename }",
+    "mutation { deleteEverything }",
     "subscription { __typename }",
     'mutation M { city(id: "si-kranj") { id } }',
     'subscription S { city(id: "si-kranj") { id } }',
