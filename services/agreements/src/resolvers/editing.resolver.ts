@@ -6,13 +6,12 @@ import {
   badUserInput,
   checkTextLength,
   ProposedEdit,
-  proposedEdit,
+  proposeEdit,
   type RecordValues,
   requireRole,
   SourceInput,
   type StageRequest,
   type SubgraphContext,
-  stageEdit,
 } from "@twingraph/kit/subgraph";
 import { slug } from "@twingraph/kit/text";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
@@ -55,9 +54,8 @@ function recordIdOf(
   return checkTextLength(given, "input.id", MAX_EDIT_ID);
 }
 
-async function stage(context: SubgraphContext, request: StageRequest): Promise<ProposedEdit> {
-  const edit = await stageEdit(context, agreementsEditing, request);
-  return proposedEdit(context.db.manager, agreementsEditing, edit);
+function stage(context: SubgraphContext, request: StageRequest): Promise<ProposedEdit> {
+  return proposeEdit(context, agreementsEditing, request);
 }
 
 function deprecation(reason: string): RecordValues {

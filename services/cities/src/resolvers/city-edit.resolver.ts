@@ -6,12 +6,11 @@ import {
   checkTextLength,
   historyOf,
   ProposedEdit,
-  proposedEdit,
+  proposeEdit,
   RecordChange,
   SourceInput,
   type StageRequest,
   type SubgraphContext,
-  stageEdit,
 } from "@twingraph/kit/subgraph";
 import { cityId, slug } from "@twingraph/kit/text";
 import {
@@ -241,7 +240,6 @@ export class CityEditResolver {
   }
 }
 
-async function stage(context: SubgraphContext, request: StageRequest): Promise<ProposedEdit> {
-  const edit = await stageEdit(context, cityEditRegistry, request);
-  return proposedEdit(context.db.manager, cityEditRegistry, edit);
+function stage(context: SubgraphContext, request: StageRequest): Promise<ProposedEdit> {
+  return proposeEdit(context, cityEditRegistry, request);
 }

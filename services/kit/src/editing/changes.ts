@@ -15,6 +15,6 @@ export {
 } from "./participants";
 export { revertChangeset } from "./revert";
 export { changeRoutes, FAULT_EXIT_CODE, FAULT_VARIABLE } from "./routes";
-export { proposedInChangeset, type StageRequest, stageEdit } from "./stage";
+export { proposedInChangeset, proposeEdit, type StageRequest, stageEdit } from "./stage";
 export { type ChangeContext, changeContextOf, setChangeContext, trackChanges } from "./track";
 export { changesTransaction } from "./transaction";

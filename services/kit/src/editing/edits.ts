@@ -22,26 +22,12 @@ export async function editsOf(
 }
 
 /** The view a mutation returns for the edit it staged, with the fields it would change. */
-export function proposedEdit(
-  manager: EntityManager,
-  registry: EditRegistry,
-  edit: StagedEdit,
-): Promise<ProposedEdit>;
-/** The same, naming the subgraph (it is the registry's: `registry.subgraph`). */
-export function proposedEdit(
-  manager: EntityManager,
-  registry: EditRegistry,
-  subgraph: string,
-  edit: StagedEdit,
-): Promise<ProposedEdit>;
 export async function proposedEdit(
   manager: EntityManager,
   registry: EditRegistry,
-  editOrSubgraph: StagedEdit | string,
-  edit?: StagedEdit,
+  edit: StagedEdit,
 ): Promise<ProposedEdit> {
-  const staged = typeof editOrSubgraph === "string" ? (edit as StagedEdit) : editOrSubgraph;
-  const [proposed] = await proposedEdits(manager, registry, [staged]);
+  const [proposed] = await proposedEdits(manager, registry, [edit]);
   return proposed;
 }
 

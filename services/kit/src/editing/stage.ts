@@ -7,7 +7,9 @@ import type { SubgraphContext } from "../subgraph-server";
 import { requireRole } from "../viewer";
 import { changesetOwnedBy, checkChangesetId } from "./changeset-ids";
 import type { EditableEntity, EditRegistry, RecordValues } from "./editable";
+import { proposedEdit } from "./edits";
 import { type EditOp, StagedEdit } from "./entities";
+import type { ProposedEdit } from "./history-types";
 import { plainJson } from "./json";
 import { type CurrentRecord, readRecords, readVersions } from "./records";
 import { changesetClosed, conflict, notOwnChangeset, recordNotFound } from "./refusals";
@@ -131,6 +133,15 @@ async function validate(
     return;
   }
   await entity.validate?.(manager, values, op, changesetId);
+}
+
+/** Stages an edit (stageEdit) and answers it as a mutation does: the edit with the fields it changes. */
+export async function proposeEdit(
+  context: SubgraphContext,
+  registry: EditRegistry,
+  request: StageRequest,
+): Promise<ProposedEdit> {
+  return proposedEdit(context.db.manager, registry, await stageEdit(context, registry, request));
 }
 
 /**

@@ -6,18 +6,16 @@ import {
   badUserInput,
   checkNonEmpty,
   type ProposedEdit,
-  proposedEdit,
+  proposeEdit,
   type RecordValues,
   type StageRequest,
   type SubgraphContext,
-  stageEdit,
 } from "@twingraph/kit/subgraph";
 import { slug } from "@twingraph/kit/text";
 import { newsEditRegistry } from "../editing";
 
-export async function propose(context: SubgraphContext, request: StageRequest): Promise<ProposedEdit> {
-  const edit = await stageEdit(context, newsEditRegistry, request);
-  return proposedEdit(context.db.manager, newsEditRegistry, edit);
+export function propose(context: SubgraphContext, request: StageRequest): Promise<ProposedEdit> {
+  return proposeEdit(context, newsEditRegistry, request);
 }
 
 /** The longest record id a create may give, and the longest slug a generated one takes from a name. */

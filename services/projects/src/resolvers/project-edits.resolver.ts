@@ -8,14 +8,13 @@ import {
   checkTextLength,
   historyOf,
   ProposedEdit,
-  proposedEdit,
+  proposeEdit,
   RecordChange,
   requireRole,
   requireSource,
   SourceInput,
   type StageRequest,
   type SubgraphContext,
-  stageEdit,
 } from "@twingraph/kit/subgraph";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { MAX_PROJECT_TEXT, PROJECT, projectsRegistry } from "../editing";
@@ -136,12 +135,8 @@ export class ProjectEditResolver {
   }
 }
 
-async function propose(
-  context: SubgraphContext,
-  request: Omit<StageRequest, "entity">,
-): Promise<ProposedEdit> {
-  const edit = await stageEdit(context, projectsRegistry, { ...request, entity: PROJECT });
-  return proposedEdit(context.db.manager, projectsRegistry, edit);
+function propose(context: SubgraphContext, request: Omit<StageRequest, "entity">): Promise<ProposedEdit> {
+  return proposeEdit(context, projectsRegistry, { ...request, entity: PROJECT });
 }
 
 interface LinkRequest {
