@@ -1,7 +1,7 @@
 // Gazetteer enrichment of the cities already in the graph that have no GeoNames id yet: the places
 // the source documents name. Their primary name is tried first, then their local name and aliases.
 import { type CityInput, citiesWithoutGeonameId, upsertCities } from "@twingraph/cities";
-import { type Gazetteer, loadGazetteer } from "./gazetteer";
+import { type Gazetteer, loadGazetteer } from "@twingraph/gazetteer";
 import {
   emptyGazetteerReport,
   enrichment,

@@ -2,15 +2,15 @@
 // same Wikidata item, or the same name key or GeoNames id in the same country, or a new one enriched
 // from the gazetteer.
 import { type CityInput, cityNameKeys } from "@twingraph/cities";
-import { cityId, countryCodeFromName, isCountryCode, nameKey, type SourceRecord } from "@twingraph/kit/text";
-import type { EntityManager } from "typeorm";
 import {
   GAZETTEER_CREDIT,
   type Gazetteer,
   type GazetteerMatch,
   type GazetteerPlace,
   loadGazetteer,
-} from "./gazetteer";
+} from "@twingraph/gazetteer";
+import { cityId, countryCodeFromName, isCountryCode, nameKey, type SourceRecord } from "@twingraph/kit/text";
+import type { EntityManager } from "typeorm";
 
 /** A row that cannot be used: rejected with its reason, the rest of the file goes on. */
 export class RowError extends Error {}
