@@ -5,15 +5,18 @@ import type {
   ChangeParticipant,
   CommitResult,
   Conflict,
+  EditToStage,
   Person,
   PrepareResult,
   ProposedEdit,
   RecordChange,
   RevertResult,
+  StageResult,
+  Viewer,
 } from "@twingraph/kit/subgraph";
 
 type State = "STAGED" | "PREPARED" | "APPLIED" | "ABORTED";
-type Step = "prepare" | "commit" | "abort" | "edits" | "revert" | "history";
+type Step = "prepare" | "commit" | "abort" | "edits" | "revert" | "history" | "stageEdits";
 
 interface FakeEdit {
   changesetId: string;
@@ -189,6 +192,25 @@ export class FakeParticipant implements ChangeParticipant {
       this.stage(newChangesetId, author, recordId, earliest.before);
     }
     return { staged: records.length, conflicts: [] };
+  }
+
+  /** Each edit's values, as JSON, become the record's new value; a dry run stages none. */
+  async stageEdits(
+    changesetId: string,
+    viewer: Viewer,
+    edits: readonly EditToStage[],
+    dryRun = false,
+  ): Promise<StageResult> {
+    await this.enter("stageEdits", changesetId);
+    if (!dryRun)
+      for (const edit of edits)
+        this.stage(
+          changesetId,
+          { id: viewer.subject, name: viewer.name },
+          edit.recordId,
+          JSON.stringify(edit.values),
+        );
+    return { staged: edits.length };
   }
 
   async history(since: string, first: number): Promise<RecordChange[]> {

@@ -15,6 +15,14 @@ export {
 } from "./participants";
 export { revertChangeset } from "./revert";
 export { changeRoutes, FAULT_EXIT_CODE, FAULT_VARIABLE } from "./routes";
-export { proposedInChangeset, proposeEdit, type StageRequest, stageEdit } from "./stage";
+export {
+  type EditToStage,
+  proposedInChangeset,
+  proposeEdit,
+  type StageEditsOptions,
+  type StageRequest,
+  stageEdit,
+  stageEdits,
+} from "./stage";
 export { type ChangeContext, changeContextOf, setChangeContext, trackChanges } from "./track";
 export { changesTransaction } from "./transaction";

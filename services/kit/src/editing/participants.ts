@@ -13,8 +13,10 @@ import {
   type CommitResult,
   type PrepareResult,
   type RevertResult,
+  type StageResult,
 } from "./protocol";
 import { revertChangeset } from "./revert";
+import { stageEdits } from "./stage";
 
 /** This subgraph's side of the apply protocol, over its database. */
 export function localParticipant(name: string, db: DataSource, registry: EditRegistry): ChangeParticipant {
@@ -27,6 +29,9 @@ export function localParticipant(name: string, db: DataSource, registry: EditReg
     revert: (changesetId, newChangesetId, author, comment) =>
       revertChangeset(db, registry, changesetId, newChangesetId, author, comment),
     history: (since, first) => historySince(db.manager, since, first),
+    stageEdits: async (changesetId, viewer, edits, dryRun = false) => ({
+      staged: (await stageEdits(db, registry, viewer, changesetId, edits, { dryRun })).length,
+    }),
   };
 }
 
@@ -77,6 +82,8 @@ export function httpParticipant(
       post<RevertResult>("revert", { changesetId, newChangesetId, author, comment }),
     history: async (since, first) =>
       (await post<{ changes: RecordChange[] }>("history", { since, first })).changes,
+    stageEdits: (changesetId, viewer, edits, dryRun = false) =>
+      post<StageResult>("stage", { changesetId, viewer, edits, dryRun }),
   };
 }
 

@@ -2,7 +2,9 @@
 // two-phase apply (prepare, then commit or abort), each step idempotent so that a coordinator that
 // restarts may send it again. Carried over HTTP (POST /changes/<step> on the subgraph, behind the
 // gateway secret) or called in process.
+import type { Viewer } from "../viewer";
 import type { ProposedEdit, RecordChange } from "./history-types";
+import type { EditToStage } from "./stage";
 
 export interface Person {
   id: string;
@@ -42,6 +44,11 @@ export interface RevertResult {
   conflicts: Conflict[];
 }
 
+export interface StageResult {
+  /** how many edits were staged (a dry run: how many would have been) */
+  staged: number;
+}
+
 /** One subgraph's side of the apply protocol. */
 export interface ChangeParticipant {
   /** the subgraph's name */
@@ -58,6 +65,16 @@ export interface ChangeParticipant {
   revert(changesetId: string, newChangesetId: string, author: Person, comment: string): Promise<RevertResult>;
   /** Versions applied at or after `since` (ISO 8601), oldest first, at most `first`. */
   history(since: string, first: number): Promise<RecordChange[]>;
+  /**
+   * Stages these edits in the changeset as `viewer`, each checked as a mutation's would be, in one
+   * transaction: all or none (a refusal names the edit). `dryRun` checks them and keeps none.
+   */
+  stageEdits(
+    changesetId: string,
+    viewer: Viewer,
+    edits: readonly EditToStage[],
+    dryRun?: boolean,
+  ): Promise<StageResult>;
 }
 
 /** The steps' paths on a subgraph's HTTP server. */
@@ -68,4 +85,5 @@ export const CHANGE_PATHS = {
   edits: "/changes/edits",
   revert: "/changes/revert",
   history: "/changes/history",
+  stage: "/changes/stage",
 } as const;

@@ -7,16 +7,18 @@ import { HttpError, sendJson } from "../http-error";
 import { logger } from "../logger";
 import { type BodyLimits, readJsonBody } from "../request-body";
 import type { Route } from "../serve";
+import { isRole, type Viewer } from "../viewer";
 import type { EditRegistry } from "./editable";
 import { type ChangeStep, localParticipant } from "./participants";
 import { CHANGE_PATHS, type Person } from "./protocol";
+import type { EditToStage } from "./stage";
 
 /** The variable that injects faults for tests; its one value makes a commit kill the process. */
 export const FAULT_VARIABLE = "TWINGRAPH_FAULT";
 /** The exit code of a process killed by the injected fault. */
 export const FAULT_EXIT_CODE = 70;
 
-/** The routes of the six steps, by path, for `serve`'s `routes`. */
+/** The routes of the steps, by path, for `serve`'s `routes`. */
 export function changeRoutes(
   name: string,
   db: DataSource,
@@ -50,6 +52,14 @@ export function changeRoutes(
     route("history", async (body) => ({
       changes: await participant.history(body.text("since"), body.count("first")),
     })),
+    route("stage", (body) =>
+      participant.stageEdits(
+        body.text("changesetId"),
+        body.viewer("viewer"),
+        body.edits("edits"),
+        body.flag("dryRun"),
+      ),
+    ),
   ]);
 }
 
@@ -138,7 +148,43 @@ class StepBody {
     return { id: value.id, name: value.name };
   }
 
+  /** The account edits are staged as: the changes subgraph vouches for it, as the gateway does in headers. */
+  viewer(field: string): Viewer {
+    const value = this.fields[field] as Partial<Viewer> | undefined;
+    if (typeof value?.subject !== "string" || typeof value.name !== "string" || !isRole(value.role))
+      throw this.wrong(field, "an object with a subject, a name and a role");
+    return { subject: value.subject, name: value.name, role: value.role };
+  }
+
+  /** Edits to stage: each an object with an entity, a record id, an op and values (the checks are stageEdit's). */
+  edits(field: string): EditToStage[] {
+    const value = this.fields[field];
+    if (!Array.isArray(value) || !value.every(isEditShape))
+      throw this.wrong(
+        field,
+        "a list of edits, each with entity, recordId, op (CREATE, UPDATE, DEPRECATE) and values",
+      );
+    return value;
+  }
+
   private wrong(field: string, expected: string): HttpError {
     return new HttpError(400, "BAD_REQUEST", `${CHANGE_PATHS[this.step]}: "${field}" must be ${expected}.`);
   }
+}
+
+const STAGED_OPS: readonly unknown[] = ["CREATE", "UPDATE", "DEPRECATE"];
+
+function isEditShape(value: unknown): value is EditToStage {
+  if (value === null || typeof value !== "object") return false;
+  const edit = value as Record<string, unknown>;
+  const isObject = (field: unknown) => field !== null && typeof field === "object" && !Array.isArray(field);
+  return (
+    typeof edit.entity === "string" &&
+    typeof edit.recordId === "string" &&
+    edit.recordId !== "" &&
+    STAGED_OPS.includes(edit.op) &&
+    isObject(edit.values) &&
+    (edit.baseVersion === undefined || edit.baseVersion === null || Number.isInteger(edit.baseVersion)) &&
+    (edit.source === undefined || edit.source === null || isObject(edit.source))
+  );
 }

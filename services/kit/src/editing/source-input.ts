@@ -51,5 +51,18 @@ export function requireSource(source: SourceInput | null | undefined): SourceRec
     url,
     publishedOn: source.publishedOn?.trim() || null,
     language: (source.language as string).trim(),
+    ...spanOf(source),
   };
+}
+
+/**
+ * The span and confidence a machine reading gives with its quote (news ingestion stages its edits
+ * with them; the GraphQL input has no such fields, so a person's source never carries them).
+ */
+function spanOf(
+  source: SourceInput & Pick<SourceRecord, "start" | "end" | "confidence">,
+): Partial<SourceRecord> {
+  const { start, end, confidence } = source;
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return {};
+  return { start, end, ...(typeof confidence === "number" ? { confidence } : {}) };
 }

@@ -1,10 +1,12 @@
 // Staging an edit in a changeset: what each subgraph's mutations call. Everything that can be
 // checked now is, so that the author hears of a problem at once rather than at review.
-import type { EntityManager } from "typeorm";
+import { GraphQLError } from "graphql";
+import type { DataSource, EntityManager } from "typeorm";
 import { In, Not } from "typeorm";
 import { badUserInput } from "../errors";
+import type { SourceRecord } from "../sources";
 import type { SubgraphContext } from "../subgraph-server";
-import { requireRole } from "../viewer";
+import { requireRole, type Viewer } from "../viewer";
 import { changesetOwnedBy, checkChangesetId } from "./changeset-ids";
 import type { EditableEntity, EditRegistry, RecordValues } from "./editable";
 import { proposedEdit } from "./edits";
@@ -47,30 +49,132 @@ export async function stageEdit(
 ): Promise<StagedEdit> {
   const viewer = requireRole(context.viewer, "contributor", "propose a change");
   const source = requireSource(request.source);
-  checkChangesetId(request.changesetId);
-  if (!changesetOwnedBy(request.changesetId, viewer.subject)) throw notOwnChangeset(request.changesetId);
-  const entity = registry.get(request.entity);
-  const values = plainJson(request.values ?? {});
+  checkOwnChangeset(request.changesetId, viewer);
+  const checked = { ...checkRequest(registry, request), source };
   return changesTransaction(context.db, async (manager) => {
     await checkOpenHere(manager, request.changesetId);
-    if (request.op === "CREATE") await checkFree(manager, entity, request.recordId);
-    else await checkBase(manager, entity, request);
-    await validate(manager, entity, request, values);
-    const edit = Object.assign(new StagedEdit(), {
-      changesetId: request.changesetId,
-      entity: entity.name,
-      recordId: request.recordId,
-      op: request.op,
-      baseVersion: request.op === "CREATE" ? null : (request.baseVersion ?? null),
-      values,
-      source,
-      authorId: viewer.subject,
-      authorName: viewer.name,
-      createdAt: new Date().toISOString(),
-      state: "STAGED" as const,
-    });
-    return manager.getRepository(StagedEdit).save(edit);
+    return stageChecked(manager, viewer, checked);
   });
+}
+
+/** An edit of a list to stage together: a StageRequest whose changeset is the list's. */
+export type EditToStage = Omit<StageRequest, "changesetId">;
+
+export interface StageEditsOptions {
+  /** check every edit as staging would, then keep none of them */
+  dryRun?: boolean;
+}
+
+/** Thrown inside a dry run's transaction so that it rolls back whatever it staged. */
+class DryRunDone extends Error {
+  constructor(readonly staged: StagedEdit[]) {
+    super("dry run");
+  }
+}
+
+/**
+ * Stages a list of edits in one changeset as `viewer`, each through the checks stageEdit makes, in
+ * one transaction: all of them or none. An edit may name a record an earlier one of the list
+ * creates. A refusal is the first edit's error, its message naming the edit (`edits[2] Visit v-…`).
+ * A dry run makes every check and stages nothing.
+ */
+export async function stageEdits(
+  db: DataSource,
+  registry: EditRegistry,
+  viewer: Viewer | null,
+  changesetId: string,
+  edits: readonly EditToStage[],
+  options: StageEditsOptions = {},
+): Promise<StagedEdit[]> {
+  const author = requireRole(viewer, "contributor", "propose a change");
+  checkOwnChangeset(changesetId, author);
+  const checked = edits.map((edit, index) =>
+    naming(index, edit, () => checkRequest(registry, { ...edit, changesetId })),
+  );
+  try {
+    return await changesTransaction(db, async (manager) => {
+      await checkOpenHere(manager, changesetId);
+      const staged: StagedEdit[] = [];
+      for (const [index, edit] of checked.entries())
+        staged.push(await namingAsync(index, edit.request, () => stageChecked(manager, author, edit)));
+      if (options.dryRun) throw new DryRunDone(staged);
+      return staged;
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.staged;
+    throw error;
+  }
+}
+
+/** An edit after the checks that need no database: its entity, source and values as stored. */
+interface CheckedRequest {
+  request: StageRequest;
+  entity: EditableEntity;
+  source: SourceRecord;
+  values: RecordValues;
+}
+
+function checkRequest(registry: EditRegistry, request: StageRequest): CheckedRequest {
+  const source = requireSource(request.source);
+  const entity = registry.get(request.entity);
+  return { request, entity, source, values: plainJson(request.values ?? {}) };
+}
+
+function checkOwnChangeset(changesetId: string, viewer: Viewer): void {
+  checkChangesetId(changesetId);
+  if (!changesetOwnedBy(changesetId, viewer.subject)) throw notOwnChangeset(changesetId);
+}
+
+/** The checks against the database, then the staged row; in the caller's transaction. */
+async function stageChecked(
+  manager: EntityManager,
+  viewer: Viewer,
+  { request, entity, source, values }: CheckedRequest,
+): Promise<StagedEdit> {
+  if (request.op === "CREATE") await checkFree(manager, entity, request.recordId);
+  else await checkBase(manager, entity, request);
+  await validate(manager, entity, request, values);
+  const edit = Object.assign(new StagedEdit(), {
+    changesetId: request.changesetId,
+    entity: entity.name,
+    recordId: request.recordId,
+    op: request.op,
+    baseVersion: request.op === "CREATE" ? null : (request.baseVersion ?? null),
+    values,
+    source,
+    authorId: viewer.subject,
+    authorName: viewer.name,
+    createdAt: new Date().toISOString(),
+    state: "STAGED" as const,
+  });
+  return manager.getRepository(StagedEdit).save(edit);
+}
+
+/** The edit's error with the edit named first, its code and extensions kept. */
+function renamed(index: number, edit: EditToStage, error: unknown): unknown {
+  const label = `edits[${index}] ${edit.entity} ${edit.recordId}`;
+  if (error instanceof GraphQLError)
+    return new GraphQLError(`${label}: ${error.message}`, {
+      extensions: { ...error.extensions, editIndex: index },
+    });
+  if (error instanceof Error) return new Error(`${label}: ${error.message}`, { cause: error });
+  return error;
+}
+
+function naming<T>(index: number, edit: EditToStage, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw renamed(index, edit, error);
+  }
+}
+
+async function namingAsync<T>(index: number, edit: EditToStage, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw renamed(index, edit, error);
+  }
 }
 
 async function checkOpenHere(manager: EntityManager, changesetId: string): Promise<void> {
