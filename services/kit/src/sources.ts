@@ -6,6 +6,11 @@ export interface SourceRecord {
   url?: string | null;
   publishedOn?: string | null;
   language?: string | null;
+  /** where the quote stands in the document's stored text (a news item's): UTF-16 offsets, end exclusive */
+  start?: number | null;
+  end?: number | null;
+  /** how sure a machine reading was of the fact it quoted, 0..1; absent for facts a person wrote */
+  confidence?: number | null;
 }
 
 /** Adds the sources that are not there yet; the same document and quote count once. */
