@@ -1,0 +1,277 @@
+// The main text of a news page, and the text of a feed entry's HTML: Readability on a linkedom document,
+// with navigation, footers, cookie banners and share links dropped, paragraphs joined by a blank line.
+// The page's title, publication day, language and canonical URL are read before Readability rewrites
+// the document.
+
+import { Readability } from "@mozilla/readability";
+import { IngestError } from "./errors";
+
+// linkedom runs as CommonJS but declares its types for ESM only; require keeps pageText synchronous.
+type Linkedom = typeof import("linkedom", { with: { "resolution-mode": "import" }});
+const { parseHTML } = require("linkedom") as Linkedom;
+
+export interface PageText {
+  title: string;
+  text: string;
+  /** YYYY-MM-DD */
+  publishedOn: string | null;
+  /** `<html lang>` as written ("sl", "sr-Latn"), null when absent */
+  language: string | null;
+  /** the page's canonical URL (`<link rel=canonical>`, og:url), resolved against the URL given */
+  url: string | null;
+}
+
+/** The parts of linkedom's DOM used here (the package is typed without the DOM library). */
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+interface DomElement extends DomNode {
+  getAttribute(name: string): string | null;
+  closest(selector: string): DomElement | null;
+  remove(): void;
+}
+interface DomDocument {
+  documentElement: DomElement | null;
+  body: DomElement | null;
+  title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+/** Below this many characters a page has no main text: what is left is a heading or a stray label. */
+const MIN_PAGE_TEXT = 40;
+/** Readability wants a whole article (its own threshold is 500 characters); shorter HTML is converted directly. */
+const READABILITY_MIN = 500;
+/** A paragraph whose text is at least this share of link text is a menu or a list of links. */
+const LINK_SHARE = 0.8;
+
+/** Elements that are never article text, whatever the page. */
+const BOILERPLATE = [
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "svg",
+  "nav",
+  "aside",
+  "footer",
+  "form",
+  "button",
+  "dialog",
+  "[role=navigation]",
+  "[role=banner]",
+  "[role=contentinfo]",
+  "[role=complementary]",
+  "[role=dialog]",
+  "[role=alertdialog]",
+].join(",");
+/** Class or id words of banners and widgets Readability keeps when they sit inside the article. */
+const BOILERPLATE_NAMES =
+  /(^|[\s_-])(cookies?|consent|gdpr|share|sharing|social|breadcrumbs?|newsletter|skip-link|print-link)([\s_-]|$)/i;
+
+const BLOCKS = new Set([
+  "address",
+  "article",
+  "blockquote",
+  "body",
+  "br",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tr",
+  "ul",
+]);
+const CELLS = new Set(["td", "th"]);
+/** Elements a boilerplate class name never removes: a "social-affairs" article is still the article. */
+const CONTAINERS = new Set(["html", "body", "main", "article"]);
+const NEVER_TEXT = new Set(["script", "style", "noscript", "template"]);
+
+/** The main text of a page; IngestError NOT_HTML when there is no markup, NO_TEXT when nothing but boilerplate. */
+export function pageText(html: string, url?: string | null): PageText {
+  if (!/<[a-z!?/]/i.test(html)) throw new IngestError("the input has no HTML markup", "NOT_HTML");
+  const document = htmlDocument(html);
+  const language = document.documentElement?.getAttribute("lang")?.trim().replace(/_/g, "-") || null;
+  const metaTitle = attribute(document, 'meta[property="og:title"]', "content") ?? clean(document.title);
+  const canonical = pageUrl(document, url ?? null);
+  const metaDay =
+    day(attribute(document, 'meta[property="article:published_time"]', "content")) ??
+    day(attribute(document, 'meta[itemprop="datePublished"]', "content")) ??
+    jsonLdDay(document);
+  removeBoilerplate(document);
+  const publishedOn =
+    metaDay ?? timeDay(document) ?? day(attribute(document, 'meta[name="date"]', "content"));
+
+  const plain = document.body ? paragraphs(document.body) : [];
+  const article = readability(document);
+  const text = (article && article.paragraphs.length > 0 ? article.paragraphs : plain).join("\n\n");
+  if (text.length < MIN_PAGE_TEXT) {
+    throw new IngestError("the page has no main text (only navigation or boilerplate)", "NO_TEXT");
+  }
+  return { title: article?.title || metaTitle || "", text, publishedOn, language, url: canonical };
+}
+
+/**
+ * The text of an HTML fragment (a feed entry's description or content): short fragments converted
+ * directly, long ones through Readability, falling back to the whole text when Readability finds none.
+ */
+export function htmlText(html: string): string {
+  const document = htmlDocument(html);
+  removeBoilerplate(document);
+  const plain = document.body ? paragraphs(document.body) : [];
+  if (plain.join("\n\n").length < READABILITY_MIN) return plain.join("\n\n");
+  const article = readability(document);
+  return (article && article.paragraphs.length > 0 ? article.paragraphs : plain).join("\n\n");
+}
+
+/** Whitespace runs (incl. no-break spaces) collapsed to one space; soft hyphens and zero-width marks dropped. */
+export function clean(text: string | null | undefined): string {
+  return (text ?? "")
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** YYYY-MM-DD from a value that starts with an ISO day ("2016-02-25T10:00:00+01:00"), else null. */
+export function day(value: string | null | undefined): string | null {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(value ?? "");
+  if (!match) return null;
+  const [, year, month, date] = match;
+  return Number(month) >= 1 && Number(month) <= 12 && Number(date) >= 1 && Number(date) <= 31
+    ? `${year}-${month}-${date}`
+    : null;
+}
+
+function htmlDocument(html: string): DomDocument {
+  // linkedom builds a broken tree from a fragment (no <html>): give it a whole document
+  const whole = /<html[\s>]/i.test(html)
+    ? html
+    : /<(head|body)[\s>]/i.test(html)
+      ? `<html>${html}</html>`
+      : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(whole).document as unknown as DomDocument;
+}
+
+function readability(document: DomDocument): { title: string; paragraphs: string[] } | null {
+  const serializer = (node: unknown) => node as DomNode;
+  const article = new Readability(document as never, { serializer }).parse();
+  if (!article?.content) return null;
+  return { title: clean(article.title), paragraphs: paragraphs(article.content) };
+}
+
+function removeBoilerplate(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll(BOILERPLATE))) element.remove();
+  // a page header (logo, site name, menu) goes; an article's own header keeps its headline
+  for (const header of Array.from(document.querySelectorAll("header"))) {
+    if (!header.closest("article, main, [role=main]")) header.remove();
+  }
+  for (const element of Array.from(document.querySelectorAll("[class], [id]"))) {
+    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    if (BOILERPLATE_NAMES.test(names) && !CONTAINERS.has(element.localName ?? "")) element.remove();
+  }
+}
+
+/** The element's text as paragraphs: one per block element, whitespace collapsed, link-only lines dropped. */
+function paragraphs(root: DomNode): string[] {
+  const found: string[] = [];
+  let text = "";
+  let linkText = 0;
+  const flush = () => {
+    const paragraph = clean(text);
+    if (paragraph && linkText < paragraph.length * LINK_SHARE) found.push(paragraph);
+    text = "";
+    linkText = 0;
+  };
+  const walk = (node: DomNode, inLink: boolean) => {
+    if (node.nodeType === 3) {
+      const data = node.textContent ?? "";
+      text += data;
+      if (inLink) linkText += clean(data).length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = node.localName ?? "";
+    if (NEVER_TEXT.has(tag)) return;
+    const block = BLOCKS.has(tag);
+    if (block) flush();
+    if (CELLS.has(tag)) text += " ";
+    for (const child of Array.from(node.childNodes)) walk(child, inLink || tag === "a");
+    if (block) flush();
+    if (CELLS.has(tag)) text += " ";
+  };
+  walk(root, false);
+  flush();
+  return found;
+}
+
+function attribute(document: DomDocument, selector: string, name: string): string | null {
+  return clean(document.querySelector(selector)?.getAttribute(name)) || null;
+}
+
+function pageUrl(document: DomDocument, base: string | null): string | null {
+  const href =
+    attribute(document, 'link[rel="canonical"]', "href") ??
+    attribute(document, 'meta[property="og:url"]', "content");
+  if (!href) return null;
+  try {
+    const resolved = base ? new URL(href, base) : new URL(href);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function timeDay(document: DomDocument): string | null {
+  const inArticle = document.querySelector("article time[datetime], main time[datetime]");
+  return day((inArticle ?? document.querySelector("time[datetime]"))?.getAttribute("datetime"));
+}
+
+/** datePublished anywhere in the page's JSON-LD (a NewsArticle, an @graph of them, an array). */
+function jsonLdDay(document: DomDocument): string | null {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const found = datePublished(JSON.parse(script.textContent ?? ""), 0);
+      if (found) return found;
+    } catch {
+      // a page's broken JSON-LD is not the page's text: look further
+    }
+  }
+  return null;
+}
+
+function datePublished(value: unknown, depth: number): string | null {
+  if (depth > 5 || value === null || typeof value !== "object") return null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = datePublished(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.datePublished === "string") return day(record.datePublished);
+  return datePublished(record["@graph"], depth + 1) ?? datePublished(record.mainEntity, depth + 1);
+}
