@@ -1,1 +1,5 @@
+export * from "./errors";
+export * from "./feed";
+export * from "./html";
+export * from "./input";
 export * from "./types";
