@@ -8,6 +8,7 @@ export { agreementEditing, agreementsEditing, partnershipEditing } from "./editi
 export * from "./entities";
 export * from "./ingest";
 export { warmNetwork } from "./network/warm";
+export { pairPartnershipRoutes, pairPartnerships } from "./pair-partnerships-route";
 export { buildAgreementsSubgraph } from "./schema";
 export { AGREEMENTS, openAgreementsDatabase } from "./server";
 

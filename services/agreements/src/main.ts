@@ -5,6 +5,7 @@ import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { distanceRoutes } from "./distances-route";
 import { agreementsEditing } from "./editing";
 import { warmNetwork } from "./network/warm";
+import { pairPartnershipRoutes } from "./pair-partnerships-route";
 import { buildAgreementsSubgraph } from "./schema";
 import { AGREEMENTS, openAgreementsDatabase } from "./server";
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || undefined,
     secret,
     editing: agreementsEditing,
-    routes: distanceRoutes(db),
+    routes: { ...distanceRoutes(db), ...pairPartnershipRoutes(db) },
   });
   shutdownOnSignals(running, { service: AGREEMENTS.name, release: () => db.destroy() });
   if (process.env.TWINGRAPH_WARM_NETWORK !== "0")

@@ -6,6 +6,7 @@ import { CITIES, openCitiesDatabase } from "./server";
 export * from "./entities";
 export * from "./ingest";
 export { locationRoutes } from "./locations-route";
+export { placeCandidateRoutes, placeCandidates } from "./place-candidates-route";
 export { buildCitiesSubgraph } from "./schema";
 export { CITIES, openCitiesDatabase } from "./server";
 

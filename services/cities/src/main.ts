@@ -3,6 +3,7 @@ import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { locationRoutes } from "./locations-route";
+import { placeCandidateRoutes } from "./place-candidates-route";
 import { buildCitiesSubgraph } from "./schema";
 import { CITIES, openCitiesDatabase } from "./server";
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || undefined,
     secret,
     editing: subgraph.editing,
-    routes: locationRoutes(db),
+    routes: { ...locationRoutes(db), ...placeCandidateRoutes(db) },
   });
   shutdownOnSignals(running, { service: CITIES.name, release: () => db.destroy() });
 }

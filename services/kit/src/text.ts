@@ -4,4 +4,5 @@ export * from "./countries";
 export * from "./dates";
 export * from "./distances";
 export * from "./names";
+export * from "./news-lookups";
 export * from "./sources";

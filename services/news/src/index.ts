@@ -6,6 +6,7 @@ import { NEWS, openNewsDatabase } from "./server";
 export { newsEditRegistry } from "./editing";
 export * from "./entities";
 export * from "./ingest";
+export { newsSeenRoutes, seenNewsItem } from "./news-seen-route";
 export { buildNewsSubgraph } from "./schema";
 export { NEWS, openNewsDatabase } from "./server";
 

@@ -3,6 +3,7 @@ import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { newsEditRegistry } from "./editing";
+import { newsSeenRoutes } from "./news-seen-route";
 import { buildNewsSubgraph } from "./schema";
 import { NEWS, openNewsDatabase } from "./server";
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || undefined,
     secret,
     editing: newsEditRegistry,
+    routes: newsSeenRoutes(db),
   });
   shutdownOnSignals(running, { service: NEWS.name, release: () => db.destroy() });
 }
