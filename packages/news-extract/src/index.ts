@@ -2,4 +2,5 @@ export * from "./errors";
 export * from "./feed";
 export * from "./html";
 export * from "./input";
+export * from "./plan";
 export * from "./types";
