@@ -123,6 +123,8 @@ async function newsItemSnapshot(
         language: item.language,
         publisher: item.publisher,
         url: item.url,
+        text: item.text,
+        contentHash: item.contentHash,
         cityIds: cities.get(item.id) ?? [],
         projectIds: projects.get(item.id) ?? [],
         sources: item.sources,
@@ -267,6 +269,8 @@ const newsItemChecks: Checks<NewsItemValues> = {
   language: required(language),
   publisher: optional(nothingMore),
   url: optional(text),
+  text: optional(text),
+  contentHash: optional(text),
   cityIds: required(idList(0)),
   projectIds: required(idList(0)),
 };

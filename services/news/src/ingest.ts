@@ -2,7 +2,7 @@
 // rewritten with them, so running the same import twice leaves the same tables. The seed and imports
 // call the upserts (inside writeGraph, which marks the transaction with its changeset and moves the
 // database's revision on afterwards), which keep each record's history; applied edits call the
-// write* functions, whose versions the kit keeps.
+// write* functions, whose versions the kit keeps. Writing a news item writes its search index row.
 import { chunks, insertRows, trackChanges } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
@@ -15,6 +15,7 @@ import { NewsItemProject } from "./entities/news-item-project.entity";
 import { type PersonRecord, Visit } from "./entities/visit.entity";
 import { VisitCity, visitCityRows } from "./entities/visit-city.entity";
 import { VisitPartnership } from "./entities/visit-partnership.entity";
+import { indexNewsItems } from "./search/search-index";
 
 export interface NewsItemInput {
   id: string;
@@ -24,6 +25,10 @@ export interface NewsItemInput {
   language: string;
   publisher?: string | null;
   url?: string | null;
+  /** the stored text, which proposed facts' offsets point into; absent for items transcribed by hand */
+  text?: string | null;
+  /** sha256 of the text, normalised: how an ingested text is recognised again */
+  contentHash?: string | null;
   cityIds: string[];
   projectIds: string[];
   sources: SourceRecord[];
@@ -119,18 +124,19 @@ export function writeEvent(manager: EntityManager, id: string, values: EventValu
 async function saveNewsItems(manager: EntityManager, batch: readonly NewsItemInput[]): Promise<void> {
   const repository = manager.getRepository(NewsItem);
   const ids = batch.map((input) => input.id);
-  await repository.save(
-    batch.map(({ cityIds: _cityIds, projectIds: _projectIds, ...input }) =>
-      repository.create({
-        ...input,
-        summary: input.summary ?? null,
-        publishedOn: input.publishedOn ?? null,
-        publisher: input.publisher ?? null,
-        url: input.url ?? null,
-      }),
-    ),
-    { reload: false },
+  const items = batch.map(({ cityIds: _cityIds, projectIds: _projectIds, ...input }) =>
+    repository.create({
+      ...input,
+      summary: input.summary ?? null,
+      publishedOn: input.publishedOn ?? null,
+      publisher: input.publisher ?? null,
+      url: input.url ?? null,
+      text: input.text ?? null,
+      contentHash: input.contentHash ?? null,
+    }),
   );
+  await repository.save(items, { reload: false });
+  await indexNewsItems(manager, items);
   await manager.getRepository(NewsItemCity).delete({ newsItemId: In(ids) });
   await manager.getRepository(NewsItemProject).delete({ newsItemId: In(ids) });
   await insertRows(

@@ -7,6 +7,7 @@ import { EventResolver } from "./resolvers/event.resolver";
 import { newsReferenceResolvers } from "./resolvers/news.reference";
 import { NewsItemMutations } from "./resolvers/news-item.mutations";
 import { NewsItemResolver } from "./resolvers/news-item.resolver";
+import { NewsSearchResolver } from "./resolvers/news-search.resolver";
 import {
   AgreementEventsResolver,
   CityNewsResolver,
@@ -20,6 +21,7 @@ export function buildNewsSubgraph(): Promise<Subgraph> {
   return buildSubgraph({
     resolvers: [
       NewsItemResolver,
+      NewsSearchResolver,
       VisitResolver,
       EventResolver,
       CityNewsResolver,

@@ -1,5 +1,6 @@
 // A published news item; the places it mentions and the projects it is about are rows of
-// news_item_city and news_item_project.
+// news_item_city and news_item_project. Its words are also in the search index (search/), which
+// the write path in ingest.ts keeps.
 import { Source, VersionedRecord } from "@twingraph/kit/subgraph";
 import { type SourceRecord } from "@twingraph/kit/text";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
@@ -43,6 +44,22 @@ export class NewsItem extends VersionedRecord {
   @Field(() => [Source])
   @Column("simple-json")
   sources!: SourceRecord[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "the stored text, which the offsets of facts proposed from it point into; null for items transcribed by hand",
+  })
+  @Column("text", { nullable: true })
+  text!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "sha256 of the text (NFC, whitespace collapsed): the key an ingested text is recognised by",
+  })
+  @Index()
+  @Column("text", { nullable: true })
+  contentHash!: string | null;
 
   @OneToMany("NewsItemCity", (link: NewsItemCity) => link.newsItem)
   cityLinks!: Relation<NewsItemCity>[];

@@ -27,6 +27,15 @@ export class NewsItemCreateInput {
   @Field(() => String, { nullable: true })
   url?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "the stored text, when the item was ingested from one",
+  })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: "sha256 of the text, normalised" })
+  contentHash?: string | null;
+
   @Field(() => [ID], { nullable: true, description: "the places it mentions" })
   cityIds?: string[] | null;
 
@@ -54,6 +63,12 @@ export class NewsItemPatch {
   @Field(() => String, { nullable: true })
   url?: string | null;
 
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true })
+  contentHash?: string | null;
+
   @Field(() => [ID], { nullable: true })
   cityIds?: string[] | null;
 
@@ -69,6 +84,8 @@ function createValues(input: NewsItemCreateInput): Omit<NewsItemValues, "sources
     language: input.language,
     publisher: input.publisher ?? null,
     url: input.url ?? null,
+    text: input.text ?? null,
+    contentHash: input.contentHash ?? null,
     cityIds: input.cityIds ?? [],
     projectIds: input.projectIds ?? [],
   };
