@@ -31,6 +31,7 @@ interface DomNode {
 interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   closest(selector: string): DomElement | null;
+  querySelector(selector: string): DomElement | null;
   remove(): void;
 }
 interface DomDocument {
@@ -59,7 +60,6 @@ const BOILERPLATE = [
   "nav",
   "aside",
   "footer",
-  "form",
   "button",
   "dialog",
   "[role=navigation]",
@@ -107,20 +107,28 @@ const BLOCKS = new Set([
 ]);
 const CELLS = new Set(["td", "th"]);
 /** Elements a boilerplate class name never removes: a "social-affairs" article is still the article. */
+/** What marks the article: a block holding one is not boilerplate, whatever its tag. */
+const ARTICLE = "article, main, h1";
 const CONTAINERS = new Set(["html", "body", "main", "article"]);
+// an opening tag that is not self-closing ("<svg/>" has no end tag to look for), then its content
+const NEVER_TEXT_MARKUP =
+  /<(script|style|svg|noscript|template)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+const CHROME_MARKUP = /<(nav|aside|footer)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>/gi;
+const JSON_LD = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi;
 const NEVER_TEXT = new Set(["script", "style", "noscript", "template"]);
 
 /** The main text of a page; IngestError NOT_HTML when there is no markup, NO_TEXT when nothing but boilerplate. */
 export function pageText(html: string, url?: string | null): PageText {
   if (!/<[a-z!?/]/i.test(html)) throw new IngestError("the input has no HTML markup", "NOT_HTML");
-  const document = htmlDocument(html);
+  const jsonLd = jsonLdDay(html);
+  const document = htmlDocument(lighten(html));
   const language = document.documentElement?.getAttribute("lang")?.trim().replace(/_/g, "-") || null;
   const metaTitle = attribute(document, 'meta[property="og:title"]', "content") ?? clean(document.title);
   const canonical = pageUrl(document, url ?? null);
   const metaDay =
     day(attribute(document, 'meta[property="article:published_time"]', "content")) ??
     day(attribute(document, 'meta[itemprop="datePublished"]', "content")) ??
-    jsonLdDay(document);
+    jsonLd;
   removeBoilerplate(document);
   const publishedOn =
     metaDay ?? timeDay(document) ?? day(attribute(document, 'meta[name="date"]', "content"));
@@ -139,7 +147,7 @@ export function pageText(html: string, url?: string | null): PageText {
  * directly, long ones through Readability, falling back to the whole text when Readability finds none.
  */
 export function htmlText(html: string): string {
-  const document = htmlDocument(html);
+  const document = htmlDocument(lighten(html));
   removeBoilerplate(document);
   const plain = document.body ? paragraphs(document.body) : [];
   if (plain.join("\n\n").length < READABILITY_MIN) return plain.join("\n\n");
@@ -175,6 +183,17 @@ function htmlDocument(html: string): DomDocument {
   return parseHTML(whole).document as unknown as DomDocument;
 }
 
+/**
+ * The markup without what can never be text (scripts, styles, icons, comments) and without navigation,
+ * sidebars and footers, cut before parsing: linkedom's cost is per node, and on a CMS page these are most of the nodes.
+ * A block that would swallow an article or a headline (broken nesting) is left to the DOM pass.
+ */
+function lighten(html: string): string {
+  return html
+    .replace(NEVER_TEXT_MARKUP, "")
+    .replace(CHROME_MARKUP, (block) => (/<(article|main|h1)[\s>]/i.test(block) ? block : ""));
+}
+
 function readability(document: DomDocument): { title: string; paragraphs: string[] } | null {
   const serializer = (node: unknown) => node as DomNode;
   const article = new Readability(document as never, { serializer }).parse();
@@ -183,7 +202,14 @@ function readability(document: DomDocument): { title: string; paragraphs: string
 }
 
 function removeBoilerplate(document: DomDocument): void {
-  for (const element of Array.from(document.querySelectorAll(BOILERPLATE))) element.remove();
+  // a menu or sidebar left open around the article (broken nesting) holds the article: it stays
+  for (const element of Array.from(document.querySelectorAll(BOILERPLATE))) {
+    if (!element.querySelector(ARTICLE)) element.remove();
+  }
+  // a search or login form goes; an ASP.NET page's form that wraps the whole page stays
+  for (const form of Array.from(document.querySelectorAll("form"))) {
+    if (!form.querySelector(`${ARTICLE}, p`)) form.remove();
+  }
   // a page header (logo, site name, menu) goes; an article's own header keeps its headline
   for (const header of Array.from(document.querySelectorAll("header"))) {
     if (!header.closest("article, main, [role=main]")) header.remove();
@@ -250,10 +276,10 @@ function timeDay(document: DomDocument): string | null {
 }
 
 /** datePublished anywhere in the page's JSON-LD (a NewsArticle, an @graph of them, an array). */
-function jsonLdDay(document: DomDocument): string | null {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+function jsonLdDay(html: string): string | null {
+  for (const [, json] of html.matchAll(JSON_LD)) {
     try {
-      const found = datePublished(JSON.parse(script.textContent ?? ""), 0);
+      const found = datePublished(JSON.parse(json), 0);
       if (found) return found;
     } catch {
       // a page's broken JSON-LD is not the page's text: look further
