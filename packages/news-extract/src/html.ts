@@ -165,10 +165,12 @@ export function clean(text: string | null | undefined): string {
 
 /** YYYY-MM-DD from a value that starts with an ISO day ("2016-02-25T10:00:00+01:00"), else null. */
 export function day(value: string | null | undefined): string | null {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(value ?? "");
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(value ?? "");
   if (!match) return null;
   const [, year, month, date] = match;
-  return Number(month) >= 1 && Number(month) <= 12 && Number(date) >= 1 && Number(date) <= 31
+  // a day that exists: 2016-02-30 does not
+  const utc = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+  return utc.getUTCMonth() === Number(month) - 1 && utc.getUTCDate() === Number(date)
     ? `${year}-${month}-${date}`
     : null;
 }
