@@ -76,6 +76,24 @@ function letterCount(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
+/** Cyrillic letters shaped like Latin ones, as pasted into Latin web text ("sаrаdnjа"). */
+const HOMOGLYPHS: Record<string, string> = {
+  а: "a",
+  е: "e",
+  о: "o",
+  р: "p",
+  с: "c",
+  у: "y",
+  х: "x",
+  і: "i",
+  ј: "j",
+  ѕ: "s",
+};
+
+function foldHomoglyphs(lowercase: string): string {
+  return lowercase.replace(/[аеорсухіјѕ]/g, (ch) => HOMOGLYPHS[ch] ?? ch);
+}
+
 /** A marker: a whole word, or (ending in "*") any word starting with the stem, and its weight. */
 type Markers = readonly (readonly [string, number])[];
 
@@ -185,6 +203,14 @@ const IJEKAVIAN: Markers = [
   ["djelovanj*", 2],
   ["djelatn*", 2],
   ["ponedjelj*", 2],
+  ["obiljež*", 2],
+  ["uvjeren*", 2],
+  ["ocjen*", 2],
+  ["riječ*", 2],
+  ["uspjeh*", 2],
+  ["uspješ*", 2],
+  ["osjeć*", 2],
+  ["smjer*", 2],
   ["srijed*", 2],
   ["nedjelj*", 2],
 ];
@@ -219,6 +245,15 @@ const EKAVIAN: Markers = [
   ["delovanj*", 2],
   ["delatn*", 2],
   ["ponedelj*", 2],
+  ["obelež*", 2],
+  ["uveren*", 2],
+  ["ocen*", 2],
+  ["reč", 2],
+  ["reči", 2],
+  ["uspeh*", 2],
+  ["uspeš*", 2],
+  ["oseć*", 2],
+  ["smer*", 2],
   ["sreda", 2],
   ["sredu", 2],
   ["nedelj*", 2],
@@ -243,6 +278,20 @@ const SERBIAN_WORDS: Markers = [
   ["pozorišt*", 1.5],
   ["tačno", 1],
   ["učešć*", 1],
+  // the international month names (Croatian has its own, below)
+  ["januar*", 1],
+  ["februar*", 1],
+  ["mart", 1],
+  ["martu", 1],
+  ["jun", 1],
+  ["juna", 1],
+  ["jul", 1],
+  ["jula", 1],
+  ["avgust*", 1],
+  ["septemb*", 1],
+  ["oktob*", 1],
+  ["novemb*", 1],
+  ["decemb*", 1],
 ];
 const CROATIAN_WORDS: Markers = [
   ["općin*", 3],
@@ -409,7 +458,8 @@ export async function detectLanguage(text: string, hint?: string | null): Promis
   const francLanguage = FRANC_CODES[best[0]] as NewsLanguage;
   const shortness = letters < SHORT_LETTERS ? 0.75 : 1;
 
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const lower = text.toLowerCase();
+  const words = (script === "Latn" ? foldHomoglyphs(lower) : lower).match(/\p{L}+/gu) ?? [];
   let verdict: Verdict;
   if (script === "Cyrl") {
     verdict = macedonianOrSerbian(text, words, best[0]);

@@ -88,6 +88,13 @@ describe("detectLanguage", () => {
     expect((await detectLanguage("Делегација ће посетити општину у петак.")).tag).toBe("sr-Cyrl");
   });
 
+  it("reads Latin text with Cyrillic look-alike letters pasted in (Opština Kosjerić, fixture sr-06)", async () => {
+    const text =
+      "S\u0430r\u0430dnj\u0430 lok\u0430lnih z\u0430jednic\u0430 doprinosi približ\u0430v\u0430nju gr\u0430đ\u0430n\u0430 i stv\u0430r\u0430nju \u0430tmosfere prij\u0430teljskih sredin\u0430.";
+    expect(text).toMatch(/\u0430/);
+    expect((await detectLanguage(text)).tag).toBe("sr-Latn");
+  });
+
   it("lets a valid hint win and carries its script", async () => {
     expect(await detectLanguage(FRENCH, "sr-Latn")).toEqual({
       language: "sr",
