@@ -29,9 +29,8 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 interface DomElement extends DomNode {
+  children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
-  closest(selector: string): DomElement | null;
-  querySelector(selector: string): DomElement | null;
   remove(): void;
 }
 interface DomDocument {
@@ -50,7 +49,7 @@ const READABILITY_MIN = 500;
 const LINK_SHARE = 0.8;
 
 /** Elements that are never article text, whatever the page. */
-const BOILERPLATE = [
+const BOILERPLATE_TAGS = new Set([
   "script",
   "style",
   "noscript",
@@ -62,13 +61,15 @@ const BOILERPLATE = [
   "footer",
   "button",
   "dialog",
-  "[role=navigation]",
-  "[role=banner]",
-  "[role=contentinfo]",
-  "[role=complementary]",
-  "[role=dialog]",
-  "[role=alertdialog]",
-].join(",");
+]);
+const BOILERPLATE_ROLES = new Set([
+  "navigation",
+  "banner",
+  "contentinfo",
+  "complementary",
+  "dialog",
+  "alertdialog",
+]);
 /** Class or id words of banners and widgets Readability keeps when they sit inside the article. */
 const BOILERPLATE_NAMES =
   /(^|[\s_-])(cookies?|consent|gdpr|share|sharing|social|breadcrumbs?|newsletter|skip-link|print-link)([\s_-]|$)/i;
@@ -108,7 +109,8 @@ const BLOCKS = new Set([
 const CELLS = new Set(["td", "th"]);
 /** Elements a boilerplate class name never removes: a "social-affairs" article is still the article. */
 /** What marks the article: a block holding one is not boilerplate, whatever its tag. */
-const ARTICLE = "article, main, h1";
+const ARTICLE: ReadonlySet<string> = new Set(["article", "main", "h1"]);
+const FORM_CONTENT: ReadonlySet<string> = new Set([...ARTICLE, "p"]);
 const CONTAINERS = new Set(["html", "body", "main", "article"]);
 // an opening tag that is not self-closing ("<svg/>" has no end tag to look for), then its content
 const NEVER_TEXT_MARKUP =
@@ -203,23 +205,42 @@ function readability(document: DomDocument): { title: string; paragraphs: string
   return { title: clean(article.title), paragraphs: paragraphs(article.content) };
 }
 
+/**
+ * Removes boilerplate in one walk over the tree (linkedom compiles a CSS selector on every query, which
+ * costs more than the walk on a feed entry's few elements).
+ */
 function removeBoilerplate(document: DomDocument): void {
-  // a menu or sidebar left open around the article (broken nesting) holds the article: it stays
-  for (const element of Array.from(document.querySelectorAll(BOILERPLATE))) {
-    if (!element.querySelector(ARTICLE)) element.remove();
+  if (document.documentElement) removeBoilerplateUnder(document.documentElement, false);
+}
+
+function removeBoilerplateUnder(parent: DomElement, inArticle: boolean): void {
+  for (const child of Array.from(parent.children)) {
+    const tag = child.localName ?? "";
+    if (isBoilerplate(child, tag, inArticle)) {
+      child.remove();
+      continue;
+    }
+    removeBoilerplateUnder(child, inArticle || ARTICLE.has(tag) || child.getAttribute("role") === "main");
   }
-  // a search or login form goes; an ASP.NET page's form that wraps the whole page stays
-  for (const form of Array.from(document.querySelectorAll("form"))) {
-    if (!form.querySelector(`${ARTICLE}, p`)) form.remove();
-  }
-  // a page header (logo, site name, menu) goes; an article's own header keeps its headline
-  for (const header of Array.from(document.querySelectorAll("header"))) {
-    if (!header.closest("article, main, [role=main]")) header.remove();
-  }
-  for (const element of Array.from(document.querySelectorAll("[class], [id]"))) {
-    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    if (BOILERPLATE_NAMES.test(names) && !CONTAINERS.has(element.localName ?? "")) element.remove();
-  }
+}
+
+function isBoilerplate(element: DomElement, tag: string, inArticle: boolean): boolean {
+  const role = element.getAttribute("role") ?? "";
+  const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+  const chrome =
+    BOILERPLATE_TAGS.has(tag) ||
+    BOILERPLATE_ROLES.has(role) ||
+    // a page header (logo, site name, menu) goes; an article's own header keeps its headline
+    (tag === "header" && !inArticle) ||
+    (BOILERPLATE_NAMES.test(names) && !CONTAINERS.has(tag));
+  // a search form goes, an ASP.NET form wrapping the page stays; so does a menu left open around the article
+  if (tag === "form") return !holds(element, FORM_CONTENT);
+  return chrome && !holds(element, ARTICLE);
+}
+
+/** Whether an element has a descendant with one of these tags. */
+function holds(element: DomElement, tags: ReadonlySet<string>): boolean {
+  return Array.from(element.children).some((child) => tags.has(child.localName ?? "") || holds(child, tags));
 }
 
 /** The element's text as paragraphs: one per block element, whitespace collapsed, link-only lines dropped. */
