@@ -48,8 +48,8 @@ function checkSearchFirst(first: number): number {
 }
 
 /** A language tag or its prefix: letters, digits and hyphens only (it becomes a LIKE pattern). */
-function checkLanguage(language: string | null): string | undefined {
-  if (language === null) return undefined;
+function checkLanguage(language: string | null | undefined): string | undefined {
+  if (language === null || language === undefined) return undefined;
   checkTextLength(language, "language", MAX_LANGUAGE_ARGUMENT);
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language))
     throw badUserInput(
