@@ -1,0 +1,332 @@
+// The news extraction measured against the hand-labelled excerpts in test/fixtures/news: places,
+// relation kind, event date and people per language and overall, and items per second. Used by
+// `npm run bench`, by test/e2e/news-quality.test.ts, and alone: `node test/dist/news-eval.js`.
+//
+// Scoring rules:
+// - places: the extraction's partnership places are the places its relations join (placeIds, host
+//   and visitors), none when it states no relation; a predicted place matches an expected one when
+//   their countries are the same and the expected name is one of the place's names (equal name key
+//   or name stem, or a GeoNames alternate name of the predicted place: "Beljak" is Villach). Each
+//   expected place is matched at most once; micro precision, recall and F1 over the items.
+// - relation: the main relation's kind (the first one; NONE when the list is empty) equals the label.
+// - event date: the main relation's date string equals the label exactly (null and null agree).
+// - people: a predicted person matches an expected one by the stem of the surname (inflected forms
+//   "Matjaža Rakovca" and "Matjaž Rakovec" agree); micro precision, recall and F1.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type Gazetteer, loadGazetteer } from "@twingraph/gazetteer";
+import { nameKey, nameStem } from "@twingraph/kit/text";
+import {
+  type Extraction,
+  extractNews,
+  type PlaceCandidate,
+  type PlaceResolver,
+  personKey,
+  placeId,
+} from "@twingraph/news-extract";
+
+export const NEWS_FIXTURES = path.resolve(__dirname, "../fixtures/news");
+
+export interface NewsFixture {
+  id: string;
+  url: string;
+  publisher: string;
+  language: string;
+  publishedOn: string | null;
+  text: string;
+  expected: {
+    places: { name: string; countryCode: string }[];
+    relation: string;
+    eventDate: string | null;
+    people: { name: string; role?: string | null }[];
+  };
+}
+
+export function loadNewsFixtures(directory = NEWS_FIXTURES): NewsFixture[] {
+  return readdirSync(directory)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => JSON.parse(readFileSync(path.join(directory, file), "utf8")) as NewsFixture);
+}
+
+/** The report's language groups: the tag's primary subtag, Croatian and Bosnian together. */
+export function languageGroup(tag: string): string {
+  const primary = tag.split("-")[0].toLowerCase();
+  return primary === "hr" || primary === "bs" ? "hr/bs" : primary;
+}
+
+/** Candidates for a text's name keys from the whole gazetteer (no graph: every place is a GeoNames one). */
+export function gazetteerPlaceResolver(gazetteer: Gazetteer): PlaceResolver {
+  return {
+    async candidates(keys) {
+      const found = new Map<string, PlaceCandidate[]>();
+      for (const key of keys) {
+        const places = gazetteer.byKey(key);
+        if (places.length === 0) continue;
+        found.set(
+          key,
+          places.map((place) => ({
+            cityId: null,
+            geonameId: place.geonameId,
+            name: place.name,
+            countryCode: place.countryCode,
+            latitude: place.latitude,
+            longitude: place.longitude,
+            population: place.population,
+          })),
+        );
+      }
+      return found;
+    },
+  };
+}
+
+export interface Counts {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+export interface ItemScore {
+  id: string;
+  group: string;
+  /** the language detected agrees with the label's primary subtag (Croatian and Bosnian as one) */
+  languageRight: boolean;
+  places: Counts & { missed: string[]; extra: string[] };
+  relation: { expected: string; predicted: string };
+  date: { expected: string | null; predicted: string | null };
+  people: Counts & { missed: string[]; extra: string[] };
+}
+
+/** Whether the expected place is the predicted one (see the rules at the top). */
+export type PlaceMatcher = (
+  predicted: PlaceCandidate,
+  expected: { name: string; countryCode: string },
+) => boolean;
+
+export function placeMatcher(gazetteer?: Gazetteer): PlaceMatcher {
+  return (predicted, expected) => {
+    if (predicted.countryCode.toUpperCase() !== expected.countryCode.toUpperCase()) return false;
+    if (nameKey(predicted.name) === nameKey(expected.name)) return true;
+    if (nameStem(predicted.name) === nameStem(expected.name)) return true;
+    if (!gazetteer || predicted.geonameId === null) return false;
+    return gazetteer.byKey(nameKey(expected.name)).some((place) => place.geonameId === predicted.geonameId);
+  };
+}
+
+/** The places the extraction's relations join, each once, in the order the relations name them. */
+export function relationPlaces(extraction: Extraction): PlaceCandidate[] {
+  const byId = new Map<string, PlaceCandidate>();
+  for (const linked of extraction.places) {
+    if (linked.kind !== "linked") continue;
+    const id = placeId(linked.place);
+    if (id && !byId.has(id)) byId.set(id, linked.place);
+  }
+  const ids = new Set(
+    extraction.relations.flatMap((relation) => [
+      ...relation.placeIds,
+      ...(relation.hostId ? [relation.hostId] : []),
+      ...relation.visitorIds,
+    ]),
+  );
+  return [...ids].flatMap((id) => byId.get(id) ?? []);
+}
+
+export function scoreItem(fixture: NewsFixture, extraction: Extraction, matches: PlaceMatcher): ItemScore {
+  const predictedPlaces = relationPlaces(extraction);
+  const unmatched = [...fixture.expected.places];
+  const extraPlaces: string[] = [];
+  for (const place of predictedPlaces) {
+    const index = unmatched.findIndex((expected) => matches(place, expected));
+    if (index >= 0) unmatched.splice(index, 1);
+    else extraPlaces.push(`${place.name} (${place.countryCode})`);
+  }
+  const expectedPeople = new Map(
+    fixture.expected.people.map((person) => [personKey(person.name), person.name]),
+  );
+  const predictedPeople = new Map(extraction.people.map((person) => [personKey(person.name), person.name]));
+  const main = extraction.relations[0];
+  return {
+    id: fixture.id,
+    group: languageGroup(fixture.language),
+    languageRight: languageGroup(extraction.language.tag) === languageGroup(fixture.language),
+    places: {
+      truePositives: predictedPlaces.length - extraPlaces.length,
+      falsePositives: extraPlaces.length,
+      falseNegatives: unmatched.length,
+      missed: unmatched.map((place) => `${place.name} (${place.countryCode})`),
+      extra: extraPlaces,
+    },
+    relation: { expected: fixture.expected.relation, predicted: main?.kind ?? "NONE" },
+    date: { expected: fixture.expected.eventDate, predicted: main?.date?.date ?? null },
+    people: {
+      truePositives: [...predictedPeople.keys()].filter((key) => expectedPeople.has(key)).length,
+      falsePositives: [...predictedPeople.keys()].filter((key) => !expectedPeople.has(key)).length,
+      falseNegatives: [...expectedPeople.keys()].filter((key) => !predictedPeople.has(key)).length,
+      missed: [...expectedPeople].filter(([key]) => !predictedPeople.has(key)).map(([, name]) => name),
+      extra: [...predictedPeople].filter(([key]) => !expectedPeople.has(key)).map(([, name]) => name),
+    },
+  };
+}
+
+export interface Quality {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface GroupScore {
+  group: string;
+  items: number;
+  places: Quality;
+  relationAccuracy: number;
+  dateAccuracy: number;
+  people: Quality;
+  languageAccuracy: number;
+}
+
+export interface NewsReport {
+  groups: GroupScore[];
+  overall: GroupScore;
+  itemsPerSecond: number;
+  /** the gazetteer's load and name index, before the timed run */
+  setupMs: number;
+  items: ItemScore[];
+}
+
+/** Micro-averaged; nothing predicted and nothing expected is perfect, not undefined. */
+export function quality(counts: readonly Counts[]): Quality {
+  const tp = counts.reduce((sum, c) => sum + c.truePositives, 0);
+  const fp = counts.reduce((sum, c) => sum + c.falsePositives, 0);
+  const fn = counts.reduce((sum, c) => sum + c.falseNegatives, 0);
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+function share(items: readonly ItemScore[], right: (item: ItemScore) => boolean): number {
+  return items.length === 0 ? 1 : items.filter(right).length / items.length;
+}
+
+export function groupScore(group: string, items: readonly ItemScore[]): GroupScore {
+  return {
+    group,
+    items: items.length,
+    places: quality(items.map((item) => item.places)),
+    relationAccuracy: share(items, (item) => item.relation.expected === item.relation.predicted),
+    dateAccuracy: share(items, (item) => item.date.expected === item.date.predicted),
+    people: quality(items.map((item) => item.people)),
+    languageAccuracy: share(items, (item) => item.languageRight),
+  };
+}
+
+/** The report's row order: the languages of the issue, then any other. */
+const GROUP_ORDER = ["sl", "sr", "hr/bs", "mk", "fr", "de", "en"];
+
+export interface NewsEvalOptions {
+  fixturesDirectory?: string;
+  gazetteer?: Gazetteer;
+}
+
+export async function evaluateNews(options: NewsEvalOptions = {}): Promise<NewsReport> {
+  const fixtures = loadNewsFixtures(options.fixturesDirectory);
+  const setupStarted = performance.now();
+  const gazetteer = options.gazetteer ?? loadGazetteer();
+  const resolver = gazetteerPlaceResolver(gazetteer);
+  // the name index is built on the first lookup: build it before the clock starts
+  await resolver.candidates(["beograd"]);
+  const setupMs = performance.now() - setupStarted;
+
+  const started = performance.now();
+  const extractions: Extraction[] = [];
+  for (const fixture of fixtures) {
+    extractions.push(await extractNews({ text: fixture.text, publishedOn: fixture.publishedOn }, resolver));
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  const matches = placeMatcher(gazetteer);
+  const items = fixtures.map((fixture, index) => scoreItem(fixture, extractions[index], matches));
+  const names = [...new Set(items.map((item) => item.group))].sort(
+    (a, b) => rankOf(a) - rankOf(b) || a.localeCompare(b),
+  );
+  return {
+    groups: names.map((name) =>
+      groupScore(
+        name,
+        items.filter((item) => item.group === name),
+      ),
+    ),
+    overall: groupScore("all", items),
+    itemsPerSecond: fixtures.length / Math.max(seconds, 1e-9),
+    setupMs,
+    items,
+  };
+}
+
+function rankOf(group: string): number {
+  const index = GROUP_ORDER.indexOf(group);
+  return index < 0 ? GROUP_ORDER.length : index;
+}
+
+function figure(value: number): string {
+  return value.toFixed(2);
+}
+
+function triple(value: Quality): string {
+  return `${figure(value.precision)}/${figure(value.recall)}/${figure(value.f1)}`;
+}
+
+/** The per-language table, then what each item got wrong (for tuning and review). */
+export function formatNewsReport(report: NewsReport, details = false): string {
+  const header = ["language", "items", "places P/R/F1", "relation", "date", "people P/R/F1", "lang-id"];
+  const rows = [...report.groups, report.overall].map((group) => [
+    group.group,
+    String(group.items),
+    triple(group.places),
+    figure(group.relationAccuracy),
+    figure(group.dateAccuracy),
+    triple(group.people),
+    figure(group.languageAccuracy),
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join("  ")
+      .trimEnd();
+  const lines = [
+    `news extraction: ${report.overall.items} labelled items, ${report.itemsPerSecond.toFixed(1)} items/s (gazetteer ready in ${(report.setupMs / 1000).toFixed(1)} s)`,
+    line(header),
+    ...rows.map(line),
+  ];
+  if (details) {
+    for (const item of report.items) {
+      const wrong: string[] = [];
+      if (item.relation.expected !== item.relation.predicted) {
+        wrong.push(`relation ${item.relation.predicted}, expected ${item.relation.expected}`);
+      }
+      if (item.date.expected !== item.date.predicted) {
+        wrong.push(`date ${item.date.predicted}, expected ${item.date.expected}`);
+      }
+      if (item.places.missed.length > 0) wrong.push(`places missed ${item.places.missed.join(", ")}`);
+      if (item.places.extra.length > 0) wrong.push(`places extra ${item.places.extra.join(", ")}`);
+      if (item.people.missed.length > 0) wrong.push(`people missed ${item.people.missed.join(", ")}`);
+      if (item.people.extra.length > 0) wrong.push(`people extra ${item.people.extra.join(", ")}`);
+      if (!item.languageRight) wrong.push("language misdetected");
+      if (wrong.length > 0) lines.push(`  ${item.id}: ${wrong.join("; ")}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+if (require.main === module) {
+  evaluateNews()
+    .then((report) => console.log(formatNewsReport(report, process.argv.includes("--details"))))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}
