@@ -4,7 +4,7 @@
 
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { IngestError } from "./errors";
-import { clean, day, htmlText } from "./html";
+import { collapseWhitespace, htmlText, isoDay } from "./html";
 
 export interface FeedEntry {
   url: string | null;
@@ -67,13 +67,13 @@ export function parseFeed(xml: string): FeedEntry[] {
 
 /** YYYY-MM-DD from an RFC 822 date ("Thu, 25 Feb 2016 10:00:00 +0100": the day as written) or an ISO one. */
 export function feedDay(value: string): string | null {
-  const iso = day(value);
+  const iso = isoDay(value);
   if (iso) return iso;
   const match = /(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{2,4})/i.exec(value);
   const month = match ? MONTHS.indexOf(match[2].toLowerCase()) + 1 : 0;
   if (!match || month === 0) return null;
   const year = match[3].length === 2 ? `${Number(match[3]) < 70 ? "20" : "19"}${match[3]}` : match[3];
-  return day(`${year.padStart(4, "0")}-${String(month).padStart(2, "0")}-${match[1].padStart(2, "0")}`);
+  return isoDay(`${year.padStart(4, "0")}-${String(month).padStart(2, "0")}-${match[1].padStart(2, "0")}`);
 }
 
 function rssEntry(item: XmlObject, language: string | null): FeedEntry {
@@ -124,14 +124,14 @@ function xhtml(content: XmlValue): string {
 /** A title may carry markup or HTML entities ("Kranj &amp;amp; Beljak" once decoded by XML). */
 function titleText(value: XmlValue): string {
   const title = text(value);
-  return /[<&]/.test(title) ? clean(htmlText(title)) : clean(title);
+  return /[<&]/.test(title) ? collapseWhitespace(htmlText(title)) : collapseWhitespace(title);
 }
 
 /** Plain-text content: paragraphs at blank lines, whitespace inside each collapsed. */
 function plainText(value: string): string {
   return value
     .split(/\n\s*\n/)
-    .map(clean)
+    .map(collapseWhitespace)
     .filter(Boolean)
     .join("\n\n");
 }

@@ -125,15 +125,16 @@ export function pageText(html: string, url?: string | null): PageText {
   const jsonLd = jsonLdDay(html);
   const document = htmlDocument(lighten(html));
   const language = document.documentElement?.getAttribute("lang")?.trim().replace(/_/g, "-") || null;
-  const metaTitle = attribute(document, 'meta[property="og:title"]', "content") ?? clean(document.title);
+  const metaTitle =
+    attribute(document, 'meta[property="og:title"]', "content") ?? collapseWhitespace(document.title);
   const canonical = pageUrl(document, url ?? null);
   const metaDay =
-    day(attribute(document, 'meta[property="article:published_time"]', "content")) ??
-    day(attribute(document, 'meta[itemprop="datePublished"]', "content")) ??
+    isoDay(attribute(document, 'meta[property="article:published_time"]', "content")) ??
+    isoDay(attribute(document, 'meta[itemprop="datePublished"]', "content")) ??
     jsonLd;
   removeBoilerplate(document);
   const publishedOn =
-    metaDay ?? timeDay(document) ?? day(attribute(document, 'meta[name="date"]', "content"));
+    metaDay ?? timeDay(document) ?? isoDay(attribute(document, 'meta[name="date"]', "content"));
 
   const plain = document.body ? paragraphs(document.body) : [];
   const article = readability(document);
@@ -158,7 +159,7 @@ export function htmlText(html: string): string {
 }
 
 /** Whitespace runs (incl. no-break spaces) collapsed to one space; soft hyphens and zero-width marks dropped. */
-export function clean(text: string | null | undefined): string {
+export function collapseWhitespace(text: string | null | undefined): string {
   return (text ?? "")
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/\s+/g, " ")
@@ -166,7 +167,7 @@ export function clean(text: string | null | undefined): string {
 }
 
 /** YYYY-MM-DD from a value that starts with an ISO day ("2016-02-25T10:00:00+01:00"), else null. */
-export function day(value: string | null | undefined): string | null {
+export function isoDay(value: string | null | undefined): string | null {
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(value ?? "");
   if (!match) return null;
   const [, year, month, date] = match;
@@ -202,7 +203,7 @@ function readability(document: DomDocument): { title: string; paragraphs: string
   const serializer = (node: unknown) => node as DomNode;
   const article = new Readability(document as never, { serializer }).parse();
   if (!article?.content) return null;
-  return { title: clean(article.title), paragraphs: paragraphs(article.content) };
+  return { title: collapseWhitespace(article.title), paragraphs: paragraphs(article.content) };
 }
 
 /**
@@ -249,7 +250,7 @@ function paragraphs(root: DomNode): string[] {
   let text = "";
   let linkText = 0;
   const flush = () => {
-    const paragraph = clean(text);
+    const paragraph = collapseWhitespace(text);
     if (paragraph && linkText < paragraph.length * LINK_SHARE) found.push(paragraph);
     text = "";
     linkText = 0;
@@ -258,7 +259,7 @@ function paragraphs(root: DomNode): string[] {
     if (node.nodeType === 3) {
       const data = node.textContent ?? "";
       text += data;
-      if (inLink) linkText += clean(data).length;
+      if (inLink) linkText += collapseWhitespace(data).length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -277,7 +278,7 @@ function paragraphs(root: DomNode): string[] {
 }
 
 function attribute(document: DomDocument, selector: string, name: string): string | null {
-  return clean(document.querySelector(selector)?.getAttribute(name)) || null;
+  return collapseWhitespace(document.querySelector(selector)?.getAttribute(name)) || null;
 }
 
 function pageUrl(document: DomDocument, base: string | null): string | null {
@@ -295,7 +296,7 @@ function pageUrl(document: DomDocument, base: string | null): string | null {
 
 function timeDay(document: DomDocument): string | null {
   const inArticle = document.querySelector("article time[datetime], main time[datetime]");
-  return day((inArticle ?? document.querySelector("time[datetime]"))?.getAttribute("datetime"));
+  return isoDay((inArticle ?? document.querySelector("time[datetime]"))?.getAttribute("datetime"));
 }
 
 /** datePublished anywhere in the page's JSON-LD (a NewsArticle, an @graph of them, an array). */
@@ -321,6 +322,6 @@ function datePublished(value: unknown, depth: number): string | null {
     return null;
   }
   const record = value as Record<string, unknown>;
-  if (typeof record.datePublished === "string") return day(record.datePublished);
+  if (typeof record.datePublished === "string") return isoDay(record.datePublished);
   return datePublished(record["@graph"], depth + 1) ?? datePublished(record.mainEntity, depth + 1);
 }

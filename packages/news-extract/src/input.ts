@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { IngestError } from "./errors";
 import { parseFeed } from "./feed";
-import { clean, pageText } from "./html";
+import { collapseWhitespace, pageText } from "./html";
 
 export type InputKind = "feed" | "html" | "text";
 
@@ -160,7 +160,7 @@ function plainText(content: string): string {
   return content
     .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map(clean)
+    .map(collapseWhitespace)
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
