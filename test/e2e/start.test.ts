@@ -81,6 +81,7 @@ beforeAll(async () => {
     // answers straight from the subgraphs, so "still answers" means the subgraph answered
     TWINGRAPH_RESPONSE_CACHE: "0",
     TWINGRAPH_WARM_NETWORK: "0",
+    TWINGRAPH_WARM_GAZETTEER: "0",
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;

@@ -68,6 +68,7 @@ function startStack(
     TWINGRAPH_DATA_DIR: dataDir,
     // the background whole-network measures would take a core from the load being measured
     TWINGRAPH_WARM_NETWORK: "0",
+    TWINGRAPH_WARM_GAZETTEER: "0",
     // the load comes from one address; the rate limit would measure itself (the attack below keeps it)
     RATE_LIMIT: "0",
     // a log line per request, kept in memory here, would weigh on the bench rather than the gateway

@@ -145,6 +145,8 @@ function stackEnvironment(
     TWINGRAPH_WORLD_FILE: "",
     // the background whole-network measures would take a core from what is tested or measured
     TWINGRAPH_WARM_NETWORK: "0",
+    // the changes subgraph's gazetteer index for ingestNews (seconds at start); news tests turn it on
+    TWINGRAPH_WARM_GAZETTEER: "0",
     GATEWAY_SECRET: randomBytes(32).toString("hex"),
     JWT_SECRET: testTokenSecret(),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),

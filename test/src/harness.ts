@@ -3,14 +3,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { distanceRoutes } from "@twingraph/agreements";
+import { distanceRoutes, pairPartnershipRoutes } from "@twingraph/agreements";
 import {
   httpDerivedSteps,
+  httpNewsLookups,
   localDerivedSteps,
+  localNewsLookups,
   setChangeParticipants,
   setDerivedSteps,
+  setNewsLookups,
 } from "@twingraph/changes";
-import { locationRoutes } from "@twingraph/cities";
+import { locationRoutes, placeCandidateRoutes } from "@twingraph/cities";
 import { inProcessDataSources } from "@twingraph/dev";
 import {
   createGatewayServer,
@@ -30,6 +33,7 @@ import {
   localParticipant,
   type Subgraph,
 } from "@twingraph/kit/subgraph";
+import { newsSeenRoutes } from "@twingraph/news";
 import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import { StatementCounter } from "@twingraph/testing";
 import { Kind, parse } from "graphql";
@@ -132,6 +136,17 @@ function derivedRoutes(databases: Databases): Record<"cities" | "agreements", Re
   return { cities: locationRoutes(databases.cities), agreements: distanceRoutes(databases.agreements) };
 }
 
+/** The internal steps ingestNews plans with, by the subgraph that serves them. */
+function newsLookupRoutes(
+  databases: Databases,
+): Record<"cities" | "agreements" | "news", Record<string, JsonStep>> {
+  return {
+    cities: placeCandidateRoutes(databases.cities),
+    agreements: pairPartnershipRoutes(databases.agreements),
+    news: newsSeenRoutes(databases.news),
+  };
+}
+
 /** The federation in one process: gateway and subgraphs share it, no sockets. */
 export async function inProcessFederation(options: FederationOptions = {}): Promise<Federation> {
   const { databases, counters } = await openDatabasesFor(options);
@@ -141,6 +156,7 @@ export async function inProcessFederation(options: FederationOptions = {}): Prom
     localParticipant(name, databases[name as SubgraphName], built.editing),
   );
   setDerivedSteps(localDerivedSteps(derivedRoutes(databases)), databases.changes);
+  setNewsLookups(localNewsLookups(newsLookupRoutes(databases)), databases.changes);
   const dataSources = await inProcessDataSources(subgraphs, databases);
   const server: ApolloServer<BaseContext> = createGatewayServer({
     // tests write to their databases directly, without moving the revisions on
@@ -184,14 +200,16 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
   const urls: Record<string, string> = {};
   const subgraphSecret = testGatewaySecret();
   const subgraphs = await buildSubgraphs();
-  const routes: Record<string, Record<string, JsonStep>> = derivedRoutes(databases);
+  const derived: Record<string, Record<string, JsonStep>> = derivedRoutes(databases);
+  const lookups: Record<string, Record<string, JsonStep>> = newsLookupRoutes(databases);
+  const routesOf = (name: string) => ({ ...derived[name], ...lookups[name] });
   for (const { name, built } of subgraphs) {
     const running = await listenSubgraph(name, built.schema, databases[name as SubgraphName], {
       port: 0,
       host: "127.0.0.1",
       secret: subgraphSecret,
       editing: built.editing,
-      routes: routes[name],
+      routes: routesOf(name),
     });
     servers.push(running);
     urls[name] = `http://127.0.0.1:${running.port}/graphql`;
@@ -202,6 +220,13 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
   const origin = (name: string) => new URL(urls[name]).origin;
   setDerivedSteps(
     httpDerivedSteps({ cities: origin("cities"), agreements: origin("agreements") }, subgraphSecret),
+    databases.changes,
+  );
+  setNewsLookups(
+    httpNewsLookups(
+      { cities: origin("cities"), agreements: origin("agreements"), news: origin("news") },
+      subgraphSecret,
+    ),
     databases.changes,
   );
   // tests send many requests from one address: rate limits are tested on their own

@@ -75,7 +75,7 @@ export function httpDerivedSteps(
   timeoutMs = DEFAULT_STEP_TIMEOUT_MS,
 ): DerivedSteps {
   return derivedStepsOver((subgraph, path, body) =>
-    postStep(new URL(path, origins[subgraph]), secret, body, timeoutMs),
+    postJsonStep(new URL(path, origins[subgraph]), secret, body, timeoutMs),
   );
 }
 
@@ -94,7 +94,8 @@ export function derivedStepsFromManifest(
   );
 }
 
-async function postStep(
+/** POSTs an internal step's JSON body behind the gateway secret; its JSON answer, or an error saying why. */
+export async function postJsonStep(
   url: URL,
   secret: string,
   body: Record<string, unknown>,

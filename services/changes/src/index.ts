@@ -16,6 +16,15 @@ export {
 } from "./distances";
 export * from "./entities";
 export * from "./ingest";
+export { type IngestNewsArgs, ingestNews, MAX_NEWS_INPUT_BYTES } from "./news/ingest-news";
+export {
+  httpNewsLookups,
+  localNewsLookups,
+  type NewsLookups,
+  newsLookups,
+  newsLookupsFromManifest,
+  setNewsLookups,
+} from "./news/lookups";
 export {
   CHANGES_SUBGRAPH,
   changeParticipants,

@@ -1,10 +1,12 @@
 // Runs the changes subgraph: env -> participants, database -> server -> listen, and the recovery
 // pass; drains on SIGTERM and SIGINT.
-import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
+import { logger, portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph } from "@twingraph/kit/subgraph";
 import { Changes } from "./coordinator";
 import { derivedStepsFromManifest, setDerivedSteps } from "./distances";
+import { newsLookupsFromManifest, setNewsLookups } from "./news/lookups";
+import { warmGazetteer } from "./news/plan-lookups";
 import { participantsFromManifest, setChangeParticipants } from "./participants";
 import { recoveryIntervalFromEnv, startChangesRecovery } from "./recovery";
 import { buildChangesSubgraph } from "./schema";
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
   const recoveryMs = recoveryIntervalFromEnv();
   setChangeParticipants(participantsFromManifest(secret));
   setDerivedSteps(derivedStepsFromManifest(secret));
+  setNewsLookups(newsLookupsFromManifest(secret));
   const [db, subgraph] = await Promise.all([openChangesDatabase(), buildChangesSubgraph()]);
   const running = await listenSubgraph(CHANGES.name, subgraph.schema, db, {
     port: portFromEnv("CHANGES_PORT", defaultPort(CHANGES.name)),
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     secret,
   });
   const recovery = startChangesRecovery(new Changes(db), recoveryMs);
+  if (process.env.TWINGRAPH_WARM_GAZETTEER !== "0") setImmediate(() => warmGazetteerAtStart());
   shutdownOnSignals(running, {
     service: CHANGES.name,
     release: async () => {
@@ -29,6 +33,21 @@ async function main(): Promise<void> {
       await db.destroy();
     },
   });
+}
+
+/**
+ * Indexes the gazetteer ingestNews links places with right after listening: the process answers
+ * nothing for those seconds, once, instead of the first ingestion outlasting the gateway's timeout.
+ */
+function warmGazetteerAtStart(): void {
+  try {
+    logger.info({ service: CHANGES.name, ms: warmGazetteer() }, "gazetteer indexed for ingestNews");
+  } catch (error) {
+    logger.warn(
+      { service: CHANGES.name, err: error },
+      "the gazetteer could not be read: ingestNews will try again",
+    );
+  }
 }
 
 main().catch((error: unknown) => {

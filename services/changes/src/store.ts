@@ -38,12 +38,14 @@ export interface NewChangeset {
   comment: string;
   kind: ChangesetKind;
   revertOf?: string | null;
+  /** an id made for the author beforehand (newChangesetId): ingestNews checks its edits under it first */
+  id?: string;
 }
 
 export async function insertChangeset(manager: EntityManager, fields: NewChangeset): Promise<Changeset> {
   const changeset = manager.getRepository(Changeset).create({
     // bound to its author, so that each subgraph lets only the author stage edits in it
-    id: newChangesetId(fields.author.subject),
+    id: fields.id ?? newChangesetId(fields.author.subject),
     comment: fields.comment,
     kind: fields.kind,
     status: ChangesetStatus.OPEN,
