@@ -114,25 +114,18 @@ export async function planNews(
   if (report.duplicateOf) return { edits: [], report: { ...report, newsItemId: report.duplicateOf } };
 
   const quoting = new Quoting(extraction, url, doc.title ?? null);
-  const edits: PlannedEdit[] = [];
-  for (const place of places.values()) {
-    if (!place.isNew) continue;
-    edits.push(cityEdit(place, quoting));
-    report.proposedPlaces.push(place.candidate);
-  }
   const relations = extraction.relations.filter((relation) => relation.kind !== "NONE");
   const pairs = relations.flatMap((relation) => pairsOf(relation, places));
   const existing = await lookups.partnerships(
     pairs.filter((pair) => pair.every((id) => !isNewPlace(id, places))),
   );
-  const newsItem = newsItemEdit(report.newsItemId, extraction, places, hash, quoting, relations[0]);
-  edits.push(newsItem);
+  const facts: PlannedEdit[] = [];
   const proposed = new Set<string>();
   relations.forEach((relation, index) => {
     const suffix = `${dateOf(relation, extraction)}-${hash.slice(0, 8)}${index > 0 ? `-${index + 1}` : ""}`;
     if (relation.kind === "VISIT") {
       const visit = visitEdit(relation, places, existing, report.newsItemId, suffix, extraction, quoting);
-      if (visit) edits.push(visit);
+      if (visit) facts.push(visit);
       return;
     }
     if (!AGREEMENT_KIND[relation.kind]) return; // a planned twinning is reported, not proposed
@@ -144,12 +137,35 @@ export async function planNews(
       partnershipId = `p-${[...pair].sort().join("--")}`;
       if (!proposed.has(partnershipId)) {
         proposed.add(partnershipId);
-        edits.push(partnershipEdit(partnershipId, relation, pair, extraction, quoting));
+        facts.push(partnershipEdit(partnershipId, relation, pair, extraction, quoting));
       }
     }
-    edits.push(agreementEdit(relation, pair, partnershipId, places, suffix, extraction, quoting));
+    facts.push(agreementEdit(relation, pair, partnershipId, places, suffix, extraction, quoting));
   });
-  return { edits, report };
+  // a GeoNames place becomes a city only as a side of a proposed fact: a name merely mentioned is
+  // too weak a reason to add a place to the graph, and the item links the graph's places alone
+  const sides = new Set(facts.flatMap(placesOf));
+  const newPlaces = [...places.values()].filter((place) => place.isNew && sides.has(place.id));
+  report.proposedPlaces = newPlaces.map((place) => place.candidate);
+  const itemPlaces = [...places.values()].filter((place) => !place.isNew || sides.has(place.id));
+  return {
+    edits: [
+      ...newPlaces.map((place) => cityEdit(place, quoting)),
+      newsItemEdit(report.newsItemId, extraction, itemPlaces, hash, quoting, relations[0]),
+      ...facts,
+    ],
+    report,
+  };
+}
+
+/** The cities a planned visit, partnership or agreement names. */
+function placesOf(edit: PlannedEdit): string[] {
+  const { values } = edit;
+  if (edit.entity === "Visit") return [values.hostCityId as string, ...(values.visitorCityIds as string[])];
+  if (edit.entity === "Partnership") return values.cityIds as string[];
+  if (edit.entity === "Agreement")
+    return (values.parties as { cityId: string }[]).map((party) => party.cityId);
+  return [];
 }
 
 /** Every linked place by the id the extraction names it with (a city id or `geonames:<id>`). */
@@ -297,7 +313,7 @@ export const GEONAMES_SOURCE: SourceRecord = {
 function newsItemEdit(
   id: string,
   extraction: Extraction,
-  places: ReadonlyMap<string, PlannedPlace>,
+  places: readonly PlannedPlace[],
   hash: string,
   quoting: Quoting,
   main: ExtractedRelation | undefined,
@@ -319,7 +335,7 @@ function newsItemEdit(
       url: source.url ?? null,
       text: extraction.text,
       contentHash: hash,
-      cityIds: [...new Set([...places.values()].map((place) => place.id))],
+      cityIds: [...new Set(places.map((place) => place.id))],
       projectIds: [],
       sources: [source],
     },

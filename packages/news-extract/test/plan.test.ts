@@ -353,6 +353,29 @@ describe("planNews", () => {
     expect(again).toEqual(once);
   });
 
+  it("proposes a GeoNames place only as a side of a fact, linking the item to the graph's places alone", async () => {
+    const text = "Župan Kranja je obiskal Beljak. Na poti se je ustavil v Banjaluki.";
+    const visit = extraction(text, {
+      places: [
+        linked(text, "Kranja", KRANJ),
+        linked(text, "Beljak", VILLACH),
+        linked(text, "Banjaluki", BANJA_LUKA),
+      ],
+      relations: [
+        relation("VISIT", text, "Župan Kranja je obiskal Beljak.", {
+          placeIds: ["si-kranj", "at-villach"],
+          hostId: "at-villach",
+          visitorIds: ["si-kranj"],
+        }),
+      ],
+      publishedOn: "2020-05-05",
+    });
+    const { edits, report } = await planNews(visit, { text }, lookups().graph);
+    expect(edits.map((edit) => edit.entity)).toEqual(["NewsItem", "Visit"]);
+    expect(byEntity(edits, "NewsItem")[0].values.cityIds).toEqual(["si-kranj", "at-villach"]);
+    expect(report.proposedPlaces).toEqual([]);
+  });
+
   it("reports a planned twinning and ambiguous places without proposing them", async () => {
     const text = "Kranj in Beljak načrtujeta pobratenje. Obiskal ga je tudi Novak iz Bistrice.";
     const mention = { ...spanOf(text, "Bistrice"), text: "Bistrice", keys: ["bistric"] };
