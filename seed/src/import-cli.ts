@@ -1,12 +1,19 @@
-// `npm run import -- <kind> <file> [--account NAME]`: imports twinning pairs, Wikidata twinnings or
-// keep.eu projects as one changeset by the importing account, and prints what it did; called
-// wrongly, it explains each kind's columns.
+// `npm run import -- <kind> <file> [--account NAME]`: imports twinning pairs, Wikidata twinnings,
+// keep.eu projects or news (pages, feeds, texts; a folder of them) as one changeset by the importing
+// account, and prints what it did; called wrongly, it explains each kind's input.
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDatabases, openDatabases } from "./databases";
-import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from "./imports";
+import {
+  describeNewsImport,
+  IMPORT_COMMANDS,
+  IMPORT_USAGE,
+  importNews,
+  lineProgress,
+  runImport,
+} from "./imports";
 import { describeImport, terminalProgress } from "./report";
 import type { ChangesetOptions } from "./write-graph";
 
@@ -33,7 +40,16 @@ function systemUser(): string | undefined {
 
 function parseCommandLine(args: string[]) {
   try {
-    return parseArgs({ args, options: { account: { type: "string" } }, allowPositionals: true });
+    return parseArgs({
+      args,
+      options: {
+        account: { type: "string" },
+        url: { type: "string" },
+        published: { type: "string" },
+        language: { type: "string" },
+      },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n\n${IMPORT_USAGE}\n${ACCOUNT_USAGE}`);
   }
@@ -47,13 +63,43 @@ function importChangeset(kind: string, file: string, account: string): Changeset
   };
 }
 
+type Options = ReturnType<typeof parseCommandLine>["values"];
+
+/** Imports news; true when the run was refused (nothing written). */
+async function runNewsImport(input: string, values: Options, account: string): Promise<boolean> {
+  if (values.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.published))
+    throw new Error(`--published must be a date as YYYY-MM-DD, got "${values.published}"`);
+  const databases = await openDatabases();
+  try {
+    const report = await importNews(databases, input, {
+      url: values.url,
+      publishedOn: values.published,
+      language: values.language,
+      // a bar on a terminal; elsewhere a line per step, so that a long run shows it is moving in a log
+      progress: process.stderr.isTTY ? terminalProgress() : lineProgress(),
+      changeset: importChangeset("news", input, account),
+    });
+    console.log(describeNewsImport(report));
+    return report.rejected.length > 0;
+  } finally {
+    await closeDatabases(databases);
+  }
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseCommandLine(process.argv.slice(2));
   const [kind, file, ...rest] = positionals;
   const command = IMPORT_COMMANDS.find((candidate) => candidate.name === kind);
-  if (!command || !file || rest.length > 0) throw new Error(`${IMPORT_USAGE}\n${ACCOUNT_USAGE}`);
-  if (!existsSync(file)) throw new Error(`No such file: ${file}`);
+  if ((!command && kind !== "news") || !file || rest.length > 0)
+    throw new Error(`${IMPORT_USAGE}\n${ACCOUNT_USAGE}`);
+  if (!existsSync(file)) throw new Error(`No such file or folder: ${file}`);
   const account = importingAccount(values.account);
+  if (!command) {
+    if (await runNewsImport(file, values, account)) process.exitCode = 1;
+    return;
+  }
+  if (values.url ?? values.published ?? values.language)
+    throw new Error("--url, --published and --language are for news; a file of rows says what it needs.");
   const databases = await openDatabases();
   try {
     const report = await runImport(command, databases, file, {

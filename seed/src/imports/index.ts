@@ -1,4 +1,5 @@
 // The import kinds the CLI offers, each with the columns it reads, as the usage text explains them.
+// News (pages, feeds, texts) is not a file of rows: the CLI runs it through importNews (./news).
 import type { GraphWriter } from "../write-graph";
 import type { ImportReport, Progress } from "./import-report";
 import { writePairs, writeWorldTwinnings } from "./pairs";
@@ -7,6 +8,7 @@ import { writeWikidata } from "./wikidata";
 
 export * from "./import-file";
 export * from "./import-report";
+export * from "./news";
 export * from "./pairs";
 export * from "./partnerships";
 export * from "./projects";
@@ -43,6 +45,14 @@ kinds:
               acronym,title,programme,fund,budget,EU contribution,start,end,partner name,role,city,country
             (fund, budget, EU contribution, start and end may be left out); roles Lead partner/LP,
             Project partner/PP or Associated; sums in euros such as 1234567.89 or 1.234.567,89
+  news      news as an HTML page, an RSS or Atom feed (each entry) or plain text, or a folder of
+            them (.html .htm .txt .xml .rss .atom), in sl, sr, hr, bs, mk, fr, de or en: each becomes
+            a news item linked to its places, with the visits, agreements and partnerships it
+            states and GeoNames places new to the graph; a text or URL ingested before is skipped.
+              --url URL             the page's URL (a feed: the base of its links)
+              --published YYYY-MM-DD  the publication date, for inputs that do not give one
+              --language TAG        the language (BCP 47: sl, sr-Cyrl, ...), instead of detecting it
+            A broken page or feed refuses the whole run: every reason is listed, nothing is written.
 
 The whole file is checked before anything is written: a file that is not UTF-8, lacks a column, is
 cut off or is not valid CSV or JSON changes nothing. Rows that cannot be used are reported with their

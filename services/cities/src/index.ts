@@ -3,6 +3,7 @@ import type { SubgraphPackage } from "@twingraph/kit/subgraph";
 import { buildCitiesSubgraph } from "./schema";
 import { CITIES, openCitiesDatabase } from "./server";
 
+export { cityEditRegistry } from "./editing";
 export * from "./entities";
 export * from "./ingest";
 export { locationRoutes } from "./locations-route";
