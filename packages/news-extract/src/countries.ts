@@ -25,9 +25,26 @@ const LOCAL_NAMES: Readonly<Record<string, readonly string[]>> = {
   BA: ["Bosna", "Bosnia", "Bosnien"],
   CZ: ["Češka", "Češka republika", "Czech Republic"],
   NL: ["Holandija", "Holandska", "Holland"],
-  GB: ["Velika Britanija", "Britanija", "Great Britain", "Britain", "Grande-Bretagne", "Großbritannien"],
   US: ["Amerika", "America", "Amerique", "Sjedinjene Države"],
   RU: ["Rusija", "Русија"],
+  // the United Kingdom's constituent countries have no ISO code of their own
+  GB: [
+    "Velika Britanija",
+    "Britanija",
+    "Great Britain",
+    "Britain",
+    "Grande-Bretagne",
+    "Großbritannien",
+    "England",
+    "Scotland",
+    "Wales",
+    "Engleska",
+    "Škotska",
+    "Anglija",
+    "Angleterre",
+    "Écosse",
+    "Schottland",
+  ],
 };
 
 /** Abbreviations, matched with their case as written ("SAD" is the USA, "sad" is "now"). */
@@ -48,6 +65,22 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 const SHARED_WORDS = new Set(["mali", "jordan", "chad", "georgia", "kina", "peru"]);
 
+/**
+ * nameKey reads đ as d, which makes the town Inđija the country Indija (India): country names
+ * compare with đ as dj (no country name has a đ that its other spellings write as d).
+ */
+function withDj(name: string): string {
+  return name.replace(/[đђ]/g, "dj").replace(/[ĐЂ]/g, "Dj");
+}
+
+function countryKey(name: string): string {
+  return nameKey(withDj(name));
+}
+
+function countryStem(name: string): string {
+  return nameStem(withDj(name));
+}
+
 interface CountryTable {
   /** word count -> nameKey of the name -> code */
   byKey: Map<string, string>;
@@ -62,10 +95,10 @@ const table: CountryTable = (() => {
   const add = (name: string | undefined, code: string) => {
     // two-letter codes and other abbreviations among alternative spellings would match words
     if (!name || name.length <= 3 || name === name.toUpperCase()) return;
-    const key = nameKey(name);
+    const key = countryKey(name);
     if (key === "") return;
     if (!byKey.has(key)) byKey.set(key, code);
-    const stem = nameStem(name);
+    const stem = countryStem(name);
     const codes = stemCodes.get(stem) ?? new Set<string>();
     codes.add(code);
     stemCodes.set(stem, codes);
@@ -96,14 +129,14 @@ const table: CountryTable = (() => {
   return { byKey, byStem, longest };
 })();
 
-export interface Word {
+interface Word {
   start: number;
   end: number;
   text: string;
 }
 
 /** Letter runs (with marks), hyphens and apostrophes splitting words as nameKey does. */
-export function wordsOf(text: string): Word[] {
+function wordsOf(text: string): Word[] {
   return [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
@@ -118,8 +151,8 @@ const NAME_GAP = /^[ \t\u00a0-]+$|^ ?[-–] ?$/;
 /** Countries named in a text, in text order, without overlaps (the longest name wins). */
 export function findCountries(text: string): CountryMention[] {
   const words = wordsOf(text);
-  const keys = words.map((word) => nameKey(word.text));
-  const stems = words.map((word) => nameStem(word.text));
+  const keys = words.map((word) => countryKey(word.text));
+  const stems = words.map((word) => countryStem(word.text));
   const mentions: CountryMention[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!UPPER_FIRST.test(words[i].text)) continue;

@@ -1,3 +1,4 @@
+export * from "./countries";
 export * from "./dates";
 export * from "./errors";
 export * from "./extract";
@@ -6,6 +7,7 @@ export * from "./html";
 export * from "./input";
 export * from "./language";
 export * from "./people";
+export * from "./places";
 export * from "./plan";
 export * from "./relations";
 export * from "./types";
