@@ -21,9 +21,14 @@ export async function openNewsLookups(
 ): Promise<RunLookups> {
   const partnerships = await partnershipsByMembers(databases.agreements.manager);
   const plannedNews = new Map<string, string>();
+  const known = new Map<string, PlaceCandidate[]>();
   return {
+    // the graph's places do not change while a run plans: each key is looked up once per run
     async candidates(keys) {
-      return gazetteerCandidates(gazetteer, keys, await graphCandidates(databases, keys));
+      const asked = [...new Set(keys)].filter((key) => !known.has(key));
+      const found = gazetteerCandidates(gazetteer, asked, await graphCandidates(databases, asked));
+      for (const key of asked) known.set(key, found.get(key) ?? []);
+      return new Map(keys.flatMap((key) => (known.get(key)?.length ? [[key, known.get(key) ?? []]] : [])));
     },
     async partnerships(pairs) {
       return new Map(
