@@ -82,7 +82,8 @@ export function sentenceSpans(text: string): Span[] {
     if (slice.trim() !== "") spans.push({ start: start + lead, end: end - trail });
     start = end;
   };
-  const boundary = /\n|[.!?…]+["»«“”'’)]*(?=\s+["«»“„'(]?[\p{Lu}\p{N}])/gu;
+  // "…овај братски Град.Поред…": a full stop between a lower-case letter and a capital ends one too
+  const boundary = /\n|[.!?…]+["»«“”'’)]*(?=\s+["«»“„'(]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (match[0] !== "\n" && !endsSentence(text, match.index)) continue;
@@ -130,7 +131,10 @@ const ROLE_WORDS: RoleWord[] = [
     pattern: `(?:(?:erste[rn]?\\s+)?(?:vize|bürgermeister-?)?(?:bürgermeister)?stellvertreter(?:in)?|vizebürgermeister(?:in)?|stellvertretende[rn]?\\s+bürgermeister(?:in)?)`,
     role: "deputy mayor",
   },
+  { pattern: `(?:erste[rn]?\\s+)?beigeordnete[rn]?`, role: "deputy mayor" },
   { pattern: `(?:ober)?bürgermeister(?:in|s)?`, role: "mayor" },
+  { pattern: `premi(?:er|ère)\\s+magistrat`, role: "mayor" },
+  { pattern: `town\\s+clerk`, role: "town clerk" },
   { pattern: `(?:lord\\s+)?mayor(?:ess)?s?`, role: "mayor" },
   { pattern: `maires?`, role: "mayor" },
   { pattern: `župan(?:ja|je|ji|jo|a|u|om|i|e|ov|ih|oma|ovi|ovo)?`, role: "mayor" },
@@ -184,7 +188,7 @@ const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)
 /** Lower-case particles inside names: "Ursula von der Leyen", "Jean de La Fontaine". */
 const PARTICLE = "(?:von|van|der|den|de|du|da|di|del|della|des|zu|ter)";
 const NAME_WORDS = new RegExp(NAME_WORD, "gu");
-const NAME = new RegExp(`^${NAME_WORD}(?:(?: ${PARTICLE}){0,2} ${NAME_WORD}){1,2}`, "u");
+const NAME = new RegExp(`^${NAME_WORD}(?:(?: ${PARTICLE}){0,2} ${NAME_WORD}){1,3}`, "u");
 
 /** Words between a role and the name that say whose role it is: "gradonačelnik Grada Beograda …". */
 const QUALIFIER_WORDS = new Set(
@@ -229,6 +233,26 @@ const QUALIFIER_WORDS = new Set(
     "u",
     "v",
     "sa",
+    "i",
+    "и",
+    "and",
+    "et",
+    "und",
+    "obeh",
+    "obeju",
+    "oba",
+    "obje",
+    "both",
+    "two",
+    "občin",
+    "opština",
+    "općina",
+    "град",
+    "градот",
+    "општина",
+    "на",
+    "pobratenega",
+    "partnerske",
   ].map((word) => word.toLowerCase()),
 );
 
@@ -318,6 +342,16 @@ export function personKey(name: string): string {
   return words[words.length - 1];
 }
 
+/** A word written exactly as a place linked elsewhere in the text is that place, wherever it stands. */
+function sameNameAs(linked: readonly Linked[], word: string): Linked | undefined {
+  return linked.find((place) => place.mention.text === word);
+}
+
+function startsTwoWordName(text: string, from: number, sentence: Span): boolean {
+  const match = NAME.exec(text.slice(from, sentence.end));
+  return match !== null && [...match[0].matchAll(NAME_WORDS)].length === 2;
+}
+
 function placeCovering(linked: readonly Linked[], start: number, end: number): Linked | undefined {
   return linked.find((place) => place.mention.start < end && start < place.mention.end);
 }
@@ -337,24 +371,29 @@ function namesAfter(
 ): { names: Span[]; place: Linked | undefined } {
   let at = role.end;
   let place: Linked | undefined;
-  // the qualifier: connector words and linked places, at most six words
-  for (let step = 0; step < 6; step++) {
-    const word = /^[\s,]*([\p{L}\p{M}'’]+)/u.exec(text.slice(at, sentence.end));
+  // the qualifier: connector words, countries and linked places, at most eight words, up to a comma;
+  // other lower-case words ("gradonačelnik na crnogorskiot grad Nikšić") only when a place follows
+  let tentative = at;
+  for (let step = 0; step < 8; step++) {
+    const word = /^\s*([\p{L}\p{M}'’]+)/u.exec(text.slice(tentative, sentence.end));
     if (!word) break;
-    const wordStart = at + word[0].length - word[1].length;
-    const covering = placeCovering(linked, wordStart, wordStart + word[1].length);
+    const wordStart = tentative + word[0].length - word[1].length;
+    const wordEnd = wordStart + word[1].length;
+    const covering = placeCovering(linked, wordStart, wordEnd) ?? sameNameAs(linked, word[1]);
+    // a one-word place opening a two-word run is a first name: "gradonačelnik Mato Franković"
+    if (covering && covering.mention.end <= wordEnd && startsTwoWordName(text, wordStart, sentence)) break;
+    const country = countries.find((span) => span.start < wordEnd && wordStart < span.end);
     if (covering) {
       place ??= covering;
-      at = Math.max(covering.mention.end, wordStart + word[1].length);
-      continue;
-    }
-    const country = countries.find((span) => span.start < wordStart + word[1].length && wordStart < span.end);
-    if (country) {
-      at = Math.max(country.end, wordStart + word[1].length);
-      continue;
-    }
-    if (!QUALIFIER_WORDS.has(word[1].toLowerCase())) break;
-    at = wordStart + word[1].length;
+      tentative = at = Math.max(covering.mention.end, wordEnd);
+    } else if (country) {
+      tentative = at = Math.max(country.end, wordEnd);
+    } else if (QUALIFIER_WORDS.has(word[1].toLowerCase())) {
+      tentative = wordEnd;
+      if (at === tentative - word[0].length) at = tentative;
+    } else if (/^\p{Ll}/u.test(word[1])) {
+      tentative = wordEnd;
+    } else break;
   }
   const names: Span[] = [];
   let separator = /^(?:\s*[,:–—-]\s*|\s+)/u;
@@ -368,7 +407,10 @@ function namesAfter(
     const second = roles.find((other) => other.start === from);
     if (second && names.length > 0) break;
     if (second) from = second.end + (/^\s*/u.exec(text.slice(second.end))?.[0].length ?? 0);
-    const name = nameAt(text, from, sentence, linked, countries);
+    // the next name's own town: "the mayors of Niš Dragana Sotirovski and East Sarajevo Ljubiša Ćosić"
+    const town = names.length > 0 ? linked.find((candidate) => candidate.mention.start === from) : undefined;
+    if (town) from = town.mention.end + (/^\s*/u.exec(text.slice(town.mention.end))?.[0].length ?? 0);
+    const name = lastTwoOfLong(text, nameAt(text, from, sentence, linked, countries));
     if (!name) break;
     names.push(name);
     at = name.end;
@@ -386,11 +428,16 @@ function nameBefore(
   countries: readonly Span[],
 ): Span[] {
   const before = text.slice(sentence.start, role.start);
-  const punctuation = /\s*[,(–—-]\s*(?:(?:the|la|le|der|die)\s+|l['’])?$/u.exec(before);
+  const lowerCaseRole = /^\p{Ll}/u.test(text.slice(role.start, role.end));
+  const punctuation = (
+    lowerCaseRole
+      ? /\s*(?:[,(–—-]\s*)?(?:(?:the|la|le|der|die)\s+|l['’])?$/u
+      : /\s*[,(–—-]\s*(?:(?:the|la|le|der|die)\s+|l['’])?$/u
+  ).exec(before);
   if (!punctuation) return [];
   const end = sentence.start + punctuation.index;
   const words = [...text.slice(sentence.start, end).matchAll(NAME_WORDS)];
-  for (let count = Math.min(3, words.length); count >= 2; count--) {
+  for (let count = 2; count <= Math.min(3, words.length); count++) {
     const name = nameAt(
       text,
       sentence.start + words[words.length - count].index,
@@ -417,9 +464,20 @@ function nameAt(
   const match = NAME.exec(text.slice(from, sentence.end));
   if (!match) return undefined;
   const end = from + match[0].length;
-  if (placeCovering(linked, from, from + 1)) return undefined;
-  if (countries.some((span) => span.start <= from && from < span.end)) return undefined;
+  const covers = (span: Span) => span.start <= from && end <= span.end;
+  if (linked.some((place) => covers(place.mention)) || countries.some(covers)) return undefined;
   return { start: from, end };
+}
+
+/**
+ * A run of three or four capitalised words after a role is a town the linker did not know and the
+ * name ("градоначелник Источног Сарајева Љубиша Ћосић"): the name is its last two words.
+ */
+function lastTwoOfLong(text: string, name: Span | undefined): Span | undefined {
+  if (!name) return undefined;
+  const words = [...text.slice(name.start, name.end).matchAll(NAME_WORDS)];
+  if (words.length < 3) return name;
+  return { start: name.start + words[words.length - 2].index, end: name.end };
 }
 
 /** The linked place nearest the role within its clause (the sentence between commas and semicolons). */

@@ -60,6 +60,16 @@ const FRIEND = words(
   `villes?\\s+amies?`,
 );
 
+/** Friends who come from a town: "naše prijatelje iz Košica", "die Freunde aus Brandenburg". */
+const FRIENDS_FROM = words(
+  `prijatelj${L}\\s+(?:iz|od)`,
+  `пријатељ${L}\\s+(?:из|од)`,
+  `пријател${L}\\s+(?:од|из)`,
+  `friends\\s+from`,
+  `amis\\s+(?:de|d['’])`,
+  `freunde\\s+aus`,
+);
+
 const COOPERATION = words(
   `sodelovanj${L}`,
   `saradnj${L}`,
@@ -121,7 +131,10 @@ const DOCUMENTS: { type: DocumentType; regex: RegExp }[] = [
       `absichtserklärung${L}`,
     ),
   },
-  { type: "generic", regex: words(`dokument${L}`, `документ${L}`, `documents?`, `akt${L}`, `акт${L}`) },
+  {
+    type: "generic",
+    regex: words(`dokument${L}`, `документ${L}`, `documents?`, `akt(?:a|u|om|ot)?`, `акт(?:а|у|ом|от)?`),
+  },
 ];
 
 /** Signing in the past (or as a done deed: "potpisan", "signed", "besiegelt"). */
@@ -359,8 +372,8 @@ interface Found extends Span {
   kind: RelationKind;
   /** how strongly the words state it, before places and old dates are taken into account */
   strength: number;
-  /** a delegation in the same sentence: the better sentence for a visit */
-  delegation: boolean;
+  /** a document named with its own topic, or a twinning stated outright: a relation of its own */
+  specific: boolean;
 }
 
 /** Ties between equally strong statements: a renewal names the old charter it renews, and so on. */
@@ -441,7 +454,7 @@ function statements(text: string, sentences: readonly Span[]): Found[] {
   const found: Found[] = [];
   const textTopic = topicOf(text) ?? "COOPERATION_AGREEMENT";
   const delegationNamed = has(DELEGATION, text);
-  const partnershipNamed = has(TWIN, text) || has(FRIEND, text);
+  const partnershipNamed = has(TWIN, text) || has(FRIEND, text) || has(FRIENDS_FROM, text);
   let lastDocument: DocumentStatement | null = null;
   sentences.forEach((sentence, index) => {
     const words = text.slice(sentence.start, sentence.end);
@@ -452,12 +465,12 @@ function statements(text: string, sentences: readonly Span[]): Found[] {
     const renewal = has(RENEWAL, words);
     const twin = has(TWIN, words);
     const delegation = has(DELEGATION, words);
-    const at = (kind: RelationKind, strength: number) =>
-      found.push({ ...sentence, kind, strength, delegation });
+    const at = (kind: RelationKind, strength: number, specific: boolean) =>
+      found.push({ ...sentence, kind, strength, specific });
 
     for (const { type, regex } of DOCUMENTS) {
       for (const document of matchesIn(regex, words, sentence.start)) {
-        const topic = type === "generic" ? null : topicOf(phraseAround(text, sentence, document));
+        const topic = topicOf(phraseAround(text, sentence, document));
         const statement: DocumentStatement = topic
           ? { kind: topic, specific: true }
           : type === "memorandum"
@@ -465,35 +478,41 @@ function statements(text: string, sentences: readonly Span[]): Found[] {
             : (lastDocument ?? { kind: textTopic, specific: false });
         if (statement.specific) lastDocument = statement;
         const partnership = statement.kind === "TWINNING_CHARTER" || statement.kind === "FRIENDSHIP_CHARTER";
-        if (type === "memorandum" || (renewal && signing && (partnership || type === "charter"))) {
-          at("MEMORANDUM", signing ? SIGNED_DOCUMENT : DOCUMENT_ONLY);
+        if (renewal && signing && (partnership || type !== "agreement")) {
+          at("MEMORANDUM", SIGNED_DOCUMENT, true);
+        } else if (type === "memorandum") {
+          at("MEMORANDUM", signed ? SIGNED_DOCUMENT : signing ? SIGNING_DOCUMENT : DOCUMENT_ONLY, true);
         } else if (partnership && type === "agreement" && has(PAVES_THE_WAY, words)) {
-          at("COOPERATION_AGREEMENT", signing ? SIGNED_DOCUMENT : DOCUMENT_ONLY);
+          at("COOPERATION_AGREEMENT", signing ? SIGNED_DOCUMENT : DOCUMENT_ONLY, true);
         } else if (partnership && planned && (signing || has(PLAN, words))) {
-          at("PLANNED_TWINNING", PLANNED_DOCUMENT);
+          at("PLANNED_TWINNING", PLANNED_DOCUMENT, statement.specific);
         } else if (!statement.specific) {
-          at(statement.kind, DOCUMENT_ONLY);
+          at(statement.kind, DOCUMENT_ONLY, false);
         } else {
-          at(statement.kind, signed ? SIGNED_DOCUMENT : signing ? SIGNING_DOCUMENT : DOCUMENT_ONLY);
+          const strength = signed ? SIGNED_DOCUMENT : signing ? SIGNING_DOCUMENT : DOCUMENT_ONLY;
+          at(statement.kind, strength, topic !== null);
         }
       }
     }
-    if (twin && signing && !found.some((f) => f.start === sentence.start)) {
-      if (renewal) at("MEMORANDUM", SIGNING_DOCUMENT);
-      else
-        at(planned ? "PLANNED_TWINNING" : "TWINNING_CHARTER", planned ? PLANNED_DOCUMENT : SIGNING_DOCUMENT);
+    const documented = found.some((f) => f.start === sentence.start);
+    if (!documented && renewal && signing && partnershipNamed) {
+      // a renewal signed without naming its document: "z novim podpisom … obnoviti"
+      at("MEMORANDUM", SIGNED_DOCUMENT, true);
+    } else if (!documented && twin && signing) {
+      if (planned) at("PLANNED_TWINNING", PLANNED_DOCUMENT, true);
+      else at("TWINNING_CHARTER", SIGNING_DOCUMENT, true);
     } else if (twin && (future || has(PLAN, words))) {
-      at("PLANNED_TWINNING", PLANNED_ONLY);
+      at("PLANNED_TWINNING", PLANNED_ONLY, false);
     }
-    if (has(VISIT, words)) {
+    if (delegation || has(VISIT, words)) {
       const near = sentences.slice(Math.max(0, index - 1), index + 2);
       const cooperation = near.some((s) => has(COOPERATION, text.slice(s.start, s.end)));
-      if (delegationNamed || partnershipNamed || cooperation) at("VISIT", VISIT_STATED);
+      if (delegationNamed || partnershipNamed || cooperation) at("VISIT", VISIT_STATED, false);
     }
   });
   if (found.length === 0) {
     const partnership = sentences.find((sentence) => has(TWIN, text.slice(sentence.start, sentence.end)));
-    if (partnership) found.push({ ...partnership, kind: "VISIT", strength: GUESS, delegation: false });
+    if (partnership) found.push({ ...partnership, kind: "VISIT", strength: GUESS, specific: false });
   }
   return found;
 }
@@ -530,7 +549,6 @@ export function findRelations(
     .sort(
       (a, b) =>
         b.score - a.score ||
-        Number(b.found.delegation) - Number(a.found.delegation) ||
         KIND_ORDER.indexOf(a.found.kind) - KIND_ORDER.indexOf(b.found.kind) ||
         a.found.start - b.found.start,
     );
@@ -539,11 +557,13 @@ export function findRelations(
   const relations: ExtractedRelation[] = [];
   const kinds = new Set<RelationKind>();
   for (const { found, score } of ranked) {
-    const relation = relationOf(text, sentences, found, score, linked, dates, people, publishedOn);
     const first = !kinds.has(found.kind);
+    // a further statement of the main kind stands alone: its own sentence's places, no neighbours
+    const relation = relationOf(text, sentences, found, score, linked, dates, people, publishedOn, first);
     const sameKindNewPlaces =
       found.kind === main &&
       found.kind !== "VISIT" &&
+      found.specific &&
       relation.placeIds.some((id) => !relations.some((r) => r.kind === main && r.placeIds.includes(id)));
     const firm = first && score >= SECONDARY;
     if (relations.length === 0 || sameKindNewPlaces || firm) {
@@ -563,9 +583,10 @@ function relationOf(
   dates: readonly DateMention[],
   people: readonly NewsPerson[],
   publishedOn: string | null,
+  widen: boolean,
 ): ExtractedRelation {
   const span: Span = { start: found.start, end: found.end };
-  const region = placeRegion(sentences, span, linked);
+  const region = widen ? placeRegion(sentences, span, linked) : span;
   let placeIds = idsIn(linked, region);
   let hostId: string | null = null;
   let visitorIds: string[] = [];
@@ -646,47 +667,72 @@ const HOST_CUE = words(
   `trip\\s+to`,
 );
 
-/** Who comes: "delegacija (iz) Villacha", "delegation from X", "délégation de X", "Delegation aus X". */
+/** Who comes: "delegacija (iz) Villacha", "delegation from X", "délégation de X", "колегите од X". */
 const VISITOR_CUE = words(
-  `(?:delegacij|делегациј|délégation|delegation|izaslanstv|изасланств|abordnung)${L}(?:\\s+(?:iz|od|from|de|d['’]|aus|из|од|der|of|the|du|des|la))*`,
-  `(?:gost${L}|гост${L}|guests|visitors|invités)\\s+(?:iz|from|de|aus|из|од)`,
+  `(?:delegacij|делегациј|délégation|delegation|izaslanstv|изасланств|abordnung)${L}(?:\\s+(?:iz|od|from|de|d['’]|aus|из|од|der|of|the|du|des|la|na|на))*`,
+  `(?:gost${L}|гост${L}|guests|visitors|invités|colleagues|колег${L}|koleg${L}|kolleg${L})\\s+(?:iz|from|de|aus|из|од)`,
+  `(?:prijatelj${L}|пријатељ${L}|пријател${L})\\s+(?:iz|od|из|од)`,
+  `friends\\s+from`,
+  `freunde\\s+aus`,
 );
+
+/** A delegation named by its town first: "Alnwick’s civic party", "the Saitama delegation". */
+const VISITOR_AFTER =
+  /^(?:['’]s)?\s+(?:civic\s+party|delegation|délégation|delegacij\p{L}*|делегациј\p{L}*)/iu;
 
 /** Words that may stand between a cue and the place: "u poseti opštini Inđija", "delegation of the town of". */
 const PLACE_QUALIFIER =
-  /^(?:\s+|,|:|\s*(?:mestn\p{L}*|občin\p{L}*|opštin\p{L}*|općin\p{L}*|grad\p{L}*|општин\p{L}*|град\p{L}*|stadt|gemeinde|ville|commune|city|town|municipality|of|the|de|la|du|d['’]|der|iz|od|из|од|na|на|iz\s+mest|mest|pobratenega|partnerskih|prijateljskih|in|njemačkom|sister|njemačk\p{L}*)(?=\s|,|:))+/iu;
+  /^(?:\s+|,|:|\s*(?:mestn\p{L}*|občin\p{L}*|opštin\p{L}*|općin\p{L}*|grad\p{L}*|општин\p{L}*|град\p{L}*|stadt|gemeinde|ville|commune|city|town|municipality|of|the|de|la|du|d['’]|der|iz|od|из|од|na|на|mest|pobratenega|pobratimsk\p{L}*|побратимск\p{L}*|partnerskih|prijateljskih|in|njemačk\p{L}*|sister)(?=\s|,|:))+/iu;
+
+/** Between the items of a list of towns: "Istočno Novo Sarajevo, Lukavac, … in Vranje". */
+const LIST_ITEM = /^(?:\s*,\s*|\s+(?:and|in|i|и|et|und|ter|te|as\s+well\s+as)\s+)/u;
 
 function visitSides(
   text: string,
   linked: readonly Linked[],
   region: Span,
 ): { hostId: string | null; visitorIds: string[] } {
-  const placeAfter = (offset: number): Linked | undefined => {
-    const qualifier = PLACE_QUALIFIER.exec(text.slice(offset, offset + 80));
-    const at = offset + (qualifier ? qualifier[0].length : 0);
-    return linked.find((place) => place.mention.start >= offset && place.mention.start <= at + 1);
-  };
+  const skipQualifier = (offset: number) =>
+    offset + (PLACE_QUALIFIER.exec(text.slice(offset, offset + 80))?.[0].length ?? 0);
+  const placeAt = (offset: number): Linked | undefined =>
+    linked.find((place) => place.mention.start >= offset && place.mention.start <= offset + 1);
   const visitors: string[] = [];
   for (const cue of matchesIn(VISITOR_CUE, text, 0)) {
-    let place = placeAfter(cue.end);
-    while (place) {
-      const id = placeId(place.place);
+    // a list of capitalised items, each a town when linked ("delegacije iz mest: A, B, C in D")
+    let at = skipQualifier(cue.end);
+    for (;;) {
+      const item =
+        /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|degli|di|del|de|na|am|an|sur|upon)\b)*/u.exec(
+          text.slice(at, at + 80),
+        );
+      if (!item) break;
+      const place = placeAt(at);
+      const id = place ? placeId(place.place) : null;
       if (id) visitors.push(id);
-      const list = /^(?:\s*,\s*|\s+(?:and|in|i|и|et|und|ter|te)\s+)/u.exec(text.slice(place.mention.end));
-      place = list ? placeAfter(place.mention.end + list[0].length - 1) : undefined;
+      const list = LIST_ITEM.exec(text.slice(at + item[0].length));
+      if (!list) break;
+      at += item[0].length + list[0].length;
     }
+  }
+  for (const place of linked) {
+    const id = placeId(place.place);
+    if (id && VISITOR_AFTER.test(text.slice(place.mention.end, place.mention.end + 30))) visitors.push(id);
   }
   let hostId: string | null = null;
   for (const cue of matchesIn(HOST_CUE, text, 0)) {
-    const place = placeAfter(cue.end);
+    const place = placeAt(skipQualifier(cue.end));
     const id = place ? placeId(place.place) : null;
     if (id && !visitors.includes(id)) {
       hostId = id;
       break;
     }
   }
-  const inRegion = idsIn(linked, region);
-  hostId ??= inRegion.find((id) => !visitors.includes(id)) ?? null;
-  const visitorIds = visitors.length > 0 ? unique(visitors) : inRegion.filter((id) => id !== hostId);
+  const notVisitor = (id: string | null): id is string => id !== null && !visitors.includes(id);
+  hostId ??=
+    idsIn(linked, region).find(notVisitor) ??
+    linked.map((place) => placeId(place.place)).find(notVisitor) ??
+    null;
+  const visitorIds =
+    visitors.length > 0 ? unique(visitors) : idsIn(linked, region).filter((id) => id !== hostId);
   return { hostId, visitorIds: visitorIds.filter((id) => id !== hostId) };
 }
