@@ -211,8 +211,12 @@ export function describeNewsImport(report: NewsImportReport): string {
     for (const { file, reason } of report.rejected) lines.push(`  rejected ${file}: ${reason}`);
     return lines.join("\n");
   }
-  const created = Object.entries(report.created).map(([entity, count]) => `${count} ${entity}`);
-  lines.push(`  written: ${created.join(", ")}`);
+  const created = Object.entries(report.created).filter(([, count]) => count > 0);
+  lines.push(
+    created.length > 0
+      ? `  written in one changeset: ${created.map(([entity, count]) => `${count} ${entity}`).join(", ")}`
+      : "  nothing written: the graph holds all of it",
+  );
   const relations = Object.entries(report.relations).map(([kind, count]) => `${kind} ${count}`);
   lines.push(`  relations proposed: ${relations.length > 0 ? relations.join(", ") : "none"}`);
   for (const { url, duplicateOf } of report.duplicates)
