@@ -132,6 +132,7 @@ describe("news import", () => {
     const visit = visits.find(
       (candidate) => (candidate.news as { id: string }).id === first.items[0].newsItemId,
     );
+    if (!visit) throw new Error("the partnership lists no visit from the imported news item");
     expect(visit).toMatchObject({
       date: "2016-02-25",
       host: { id: "si-kranj" },
