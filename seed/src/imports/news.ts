@@ -218,7 +218,7 @@ export function describeNewsImport(report: NewsImportReport): string {
       : "  nothing written: the graph holds all of it",
   );
   const relations = Object.entries(report.relations).map(([kind, count]) => `${kind} ${count}`);
-  lines.push(`  relations proposed: ${relations.length > 0 ? relations.join(", ") : "none"}`);
+  lines.push(`  relations found: ${relations.length > 0 ? relations.join(", ") : "none"}`);
   for (const { url, duplicateOf } of report.duplicates)
     lines.push(`  duplicate${url ? ` ${url}` : ""}: already ingested as ${duplicateOf}`);
   for (const { file, url, reason } of report.skipped)
