@@ -120,7 +120,7 @@ export async function planNews(
     pairs.filter((pair) => pair.every((id) => !isNewPlace(id, places))),
   );
   const facts: PlannedEdit[] = [];
-  const proposed = new Set<string>();
+  const proposed = new Map<string, string>();
   relations.forEach((relation, index) => {
     const suffix = `${dateOf(relation, extraction)}-${hash.slice(0, 8)}${index > 0 ? `-${index + 1}` : ""}`;
     if (relation.kind === "VISIT") {
@@ -135,13 +135,14 @@ export async function planNews(
     let partnershipId = existing.get(key) ?? null;
     if (!partnershipId) {
       partnershipId = `p-${[...pair].sort().join("--")}`;
-      if (!proposed.has(partnershipId)) {
-        proposed.add(partnershipId);
+      if (!proposed.has(key)) {
+        proposed.set(key, partnershipId);
         facts.push(partnershipEdit(partnershipId, relation, pair, extraction, quoting));
       }
     }
     facts.push(agreementEdit(relation, pair, partnershipId, places, suffix, extraction, quoting));
   });
+  for (const visit of facts) if (visit.entity === "Visit") linkProposed(visit, proposed);
   // a GeoNames place becomes a city only as a side of a proposed fact: a name merely mentioned is
   // too weak a reason to add a place to the graph, and the item links the graph's places alone
   const sides = new Set(facts.flatMap(placesOf));
@@ -156,6 +157,17 @@ export async function planNews(
     ],
     report,
   };
+}
+
+/** A visit during which its two cities sign their first charter belongs to the partnership it founds. */
+function linkProposed(visit: PlannedEdit, proposed: ReadonlyMap<string, string>): void {
+  const { hostCityId, visitorCityIds, partnershipIds } = visit.values as {
+    hostCityId: string;
+    visitorCityIds: string[];
+    partnershipIds: string[];
+  };
+  const founded = visitorCityIds.flatMap((visitor) => proposed.get(pairKey([hostCityId, visitor])) ?? []);
+  visit.values.partnershipIds = [...new Set([...partnershipIds, ...founded])];
 }
 
 /** The cities a planned visit, partnership or agreement names. */

@@ -314,6 +314,28 @@ describe("planNews", () => {
     expectExactQuotes(edits, CHARTER_TEXT);
   });
 
+  it("links a visit to the partnership a charter signed during it proposes", async () => {
+    const text = "Delegacija Beljaka je obiskala Kranj. Župana sta podpisala listino o pobratenju.";
+    const both = extraction(text, {
+      publishedOn: "2020-05-05",
+      places: [linked(text, "Beljaka", VILLACH), linked(text, "Kranj", KRANJ)],
+      relations: [
+        relation("VISIT", text, "Delegacija Beljaka je obiskala Kranj.", {
+          placeIds: ["at-villach", "si-kranj"],
+          hostId: "si-kranj",
+          visitorIds: ["at-villach"],
+        }),
+        relation("TWINNING_CHARTER", text, "Župana sta podpisala listino o pobratenju.", {
+          placeIds: ["at-villach", "si-kranj"],
+        }),
+      ],
+    });
+    const { edits } = await planNews(both, { text }, lookups().graph);
+    expect(edits.map((edit) => edit.entity)).toEqual(["NewsItem", "Visit", "Partnership", "Agreement"]);
+    expect(byEntity(edits, "Visit")[0].values.partnershipIds).toEqual(["p-at-villach--si-kranj"]);
+    expect(byEntity(edits, "Agreement")[0].recordId).toMatch(/-2$/);
+  });
+
   it("adds only the agreement to a partnership the graph has", async () => {
     const text = CHARTER_TEXT;
     const known = charterExtraction();
