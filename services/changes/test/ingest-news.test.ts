@@ -9,7 +9,7 @@ import { type GraphPlaceCandidate, nameKey, nameStem, pairKey } from "@twingraph
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Changeset } from "../src/entities";
-import { MAX_NEWS_INPUT_BYTES } from "../src/news/ingest-news";
+import { MAX_NEWS_INPUT_BYTES, MAX_NEWS_TEXT_LENGTH } from "../src/news/ingest-news";
 import { type NewsLookups, setNewsLookups } from "../src/news/lookups";
 import { setChangeParticipants } from "../src/participants";
 import { buildChangesSubgraph } from "../src/schema";
@@ -212,6 +212,12 @@ describe("ingestNews", () => {
       [contributor, {}, "BAD_USER_INPUT"],
       [contributor, { text: NEWS_TEXT, html: "<p>x</p>" }, "BAD_USER_INPUT"],
       [contributor, { text: "x".repeat(MAX_NEWS_INPUT_BYTES + 1) }, "BAD_USER_INPUT"],
+      [contributor, { text: `${NEWS_TEXT} `.repeat(MAX_NEWS_TEXT_LENGTH / 100) }, "BAD_USER_INPUT"],
+      [
+        contributor,
+        { html: `<article><p>${`${NEWS_TEXT} `.repeat(MAX_NEWS_TEXT_LENGTH / 100)}</p></article>` },
+        "BAD_USER_INPUT",
+      ],
       [contributor, { text: "   " }, "BAD_USER_INPUT"],
       [contributor, { text: NEWS_TEXT, publishedOn: "28.7.2015" }, "BAD_USER_INPUT"],
       [contributor, { text: NEWS_TEXT, url: "javascript:alert(1)" }, "BAD_USER_INPUT"],

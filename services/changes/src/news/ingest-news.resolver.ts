@@ -11,11 +11,14 @@ export class IngestNewsResolver {
       "contributor: reads a news text (`text`) or page (`html`, its main text), links its places, visits and agreements to the graph and stages them in a changeset for review (`changesetId`, the viewer's OPEN one, or a new one); a text seen before (by url or content hash) stages nothing and answers `duplicateOf`",
   })
   ingestNews(
-    @Arg("text", () => String, { nullable: true, description: "plain text of the news, at most 1 MB" })
+    @Arg("text", () => String, {
+      nullable: true,
+      description: "plain text of the news, at most 50,000 characters",
+    })
     text: string | null,
     @Arg("html", () => String, {
       nullable: true,
-      description: "an HTML page; its main text is read, at most 1 MB",
+      description: "an HTML page, at most 1 MB; its main text is read, at most 50,000 characters",
     })
     html: string | null,
     @Arg("url", () => String, { nullable: true, description: "where the news was published" })
