@@ -113,7 +113,7 @@ const SENTENCE_OPENERS: Readonly<Record<NewsLanguage, Set<string>>> = {
     "le la les l un une des de du en à au aux et il elle ils elles ce cette ces c ainsi depuis après avant pour par sur lors aujourd hier",
   ),
   de: keys(
-    "der die das den dem des ein eine einen einem im in am an auf aus bei mit nach seit von vor zu zum zur und es er sie wir heute gestern dabei damit auch",
+    "der die das den dem des ein eine einen einem im in am an auf aus bei mit nach seit von vor zu zum zur und es er sie wir heute gestern dabei damit auch dort hier da für doch dann nun jetzt so wie wo was als",
   ),
   en: keys(
     "the a an in on at of for from to and this that these those it he she they we today yesterday last after before during since with by as also",
@@ -386,6 +386,7 @@ function candidatesOf(mention: PlaceMention, found: Map<string, PlaceCandidate[]
         (candidate.geonameId !== null
           ? `geonames:${candidate.geonameId}`
           : `${candidate.countryCode}:${candidate.name}`);
+      if (n === 0 && stemCollision(key, candidate)) continue;
       if (!byIdentity.has(identity)) byIdentity.set(identity, { candidate, exact: n === 0 });
     }
   });
@@ -395,6 +396,15 @@ function candidatesOf(mention: PlaceMention, found: Map<string, PlaceCandidate[]
       Number(a.candidate.cityId === null) - Number(b.candidate.cityId === null) ||
       (b.candidate.population ?? 0) - (a.candidate.population ?? 0),
   );
+}
+
+/**
+ * The mention's own form is only the stem of the place's name, shorter than any case form of it:
+ * "Now" is not Nowe, "Тим" not Time or Ţimā (name indexes answer stems too, so being found is not
+ * enough). Inflected mentions ("Kranju") are looked up by their own stem, which this leaves alone.
+ */
+function stemCollision(key: string, candidate: PlaceCandidate): boolean {
+  return nameKey(candidate.name) !== key && nameStem(candidate.name) === key;
 }
 
 /** Former Yugoslavia: the texts in declining languages name its small places in any case form. */
@@ -419,16 +429,18 @@ function plausible(
   namedCountries: ReadonlySet<string>,
   placeWord: boolean,
 ): PlaceCandidate[] {
-  const nameLike =
-    !/\s/.test(mention.text) && (afterRoleWord(text, mention) || besideCapitalised(text, mention));
+  const oneWord = !/\s/.test(mention.text);
+  if (oneWord && afterArticle(text, mention) && !placeWord) return [];
+  const nameLike = oneWord && (afterRoleWord(text, mention) || besideCapitalised(text, mention));
   return found
     .filter(({ candidate, exact }) => {
-      if (candidate.cityId !== null) return true;
+      const inGraph = candidate.cityId !== null;
       const population = candidate.population ?? 0;
       const known = namedCountries.has(candidate.countryCode);
       // a place word admits hamlets too, but only where the text is about: hamlets are everywhere
-      if (placeWord && (HOME_COUNTRIES.has(candidate.countryCode) || known)) return true;
-      if (population < MIN_GEONAMES_POPULATION) return false;
+      if (placeWord && (HOME_COUNTRIES.has(candidate.countryCode) || known || inGraph)) return true;
+      // the graph's places need no size (many have none), but their many names collide with words as GeoNames' do
+      if (!inGraph && population < MIN_GEONAMES_POPULATION) return false;
       if (
         !exact &&
         !(HOME_COUNTRIES.has(candidate.countryCode) || population >= WELL_KNOWN_POPULATION || known)
@@ -438,6 +450,17 @@ function plausible(
       return !(exact && nameLike && !placeWord);
     })
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * Lower-case articles right before a capitalised word make it a common noun in German and English
+ * ("ein Treffen", "zu Gast", "den Baum", "im Jahr", "the Mall"); place names go without ("in Altenburg").
+ */
+const ARTICLE_BEFORE =
+  /(?<![\p{L}\p{M}])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|zum|zur|vom|beim|ins|zu|the|a|an)[ \t\u00a0]+$/u;
+
+function afterArticle(text: string, mention: PlaceMention): boolean {
+  return ARTICLE_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start));
 }
 
 const OF_WORDS = new Set(["de", "of", "von", "du", "d", "iz", "from", "aus"]);
@@ -451,9 +474,10 @@ function nextToPlaceWord(text: string, mention: PlaceMention): boolean {
   const words = [...before.matchAll(WORD)].map((match) => match[0]);
   let previous = words.pop();
   if (previous && OF_WORDS.has(previous.toLowerCase())) previous = words.pop();
-  const listed = LIST_BEFORE.exec(before)?.[1];
+  // German capitalises the place word, so the list's match may begin a word early ("den Gemeinden Punat, ...")
+  const list = LIST_BEFORE.exec(before)?.[0].match(WORD)?.slice(0, 2) ?? [];
   const next = text.slice(mention.end, mention.end + 40).match(WORD)?.[0];
-  return [previous, listed, next].some((word) => word !== undefined && PLACE_WORDS.has(nameStem(word)));
+  return [previous, ...list, next].some((word) => word !== undefined && PLACE_WORDS.has(nameStem(word)));
 }
 
 const ROLE_WORDS = stems(

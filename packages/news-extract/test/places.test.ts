@@ -30,6 +30,25 @@ const GRAPH: PlaceCandidate[] = [
     longitude: 18.38318,
     population: null,
   },
+  // world-file places: the graph now holds thousands, whose names collide with words and first names
+  {
+    cityId: "no-time",
+    geonameId: null,
+    name: "Time",
+    countryCode: "NO",
+    latitude: 58.7247,
+    longitude: 5.6583,
+    population: null,
+  },
+  {
+    cityId: "us-magdalena",
+    geonameId: null,
+    name: "Magdalena",
+    countryCode: "US",
+    latitude: 34.1167,
+    longitude: -107.2431,
+    population: null,
+  },
 ];
 
 function graphIndex(): Map<string, PlaceCandidate[]> {
@@ -170,6 +189,25 @@ describe("linkPlaces", () => {
     expect(await linkedNames("Mayor Mallory met David Bowie in Cincinnati.", "en")).toEqual([
       "Cincinnati US",
     ]);
+  });
+
+  it("holds the graph's cities to the same evidence: no stem collisions, no first names", async () => {
+    // "Тим" (a team) is only the stem of Time; Magdalena beside a surname is a first name
+    expect(await linkedNames("Тим Крагујевца је победио.", "sr")).toEqual(["Kragujevac RS"]);
+    expect(await linkedNames("Magdalena Novak visited Kragujevac.", "en")).toEqual(["Kragujevac RS"]);
+  });
+
+  it("takes a German noun after an article for a common noun, and a capitalised place word before a list", async () => {
+    expect(await linkedNames("Delegation aus Neuruppin zu Gast in Bad Kreuznach", "de")).toEqual([
+      "Neuruppin DE",
+      "Bad Kreuznach DE",
+    ]);
+    expect(
+      await linkedNames(
+        "Vertrag zwischen der Stadt Krk, sowie den Gemeinden Punat, Malinska und Vrbnik",
+        "de",
+      ),
+    ).toEqual(["Krk HR", "Punat HR", "Malinska HR", "Vrbnik HR"]);
   });
 
   it("does not link country names as places", async () => {
