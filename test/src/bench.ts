@@ -2,8 +2,9 @@
 // in a temporary data directory, 100 ports above the defaults) under a closed-loop load from this process:
 // once without the response cache (queries through the subgraphs), once with it (the widget's query
 // cold, warm and as a persisted GET). Figures are reported with ratios measured in the same run:
-// the machines are shared and noisy. Then the hostile traffic (bench-hostile.ts) and the editing
-// figures (bench-editing.ts); BENCH_ONLY=editing runs the editing figures alone.
+// the machines are shared and noisy. Then the hostile traffic (bench-hostile.ts), the editing
+// figures (bench-editing.ts) and the news figures (bench-news.ts); BENCH_ONLY=editing or
+// BENCH_ONLY=news runs those alone.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
 import { benchEditing, editingBenchOptionsFromEnv } from "./bench-editing";
 import { benchHostile } from "./bench-hostile";
+import { benchNews } from "./bench-news";
 import { persistedGetUrl } from "./persisted-get";
 import { isRunning } from "./processes";
 
@@ -131,6 +133,10 @@ async function main(): Promise<void> {
     await benchEditing(editingBenchOptionsFromEnv());
     return;
   }
+  if (process.env.BENCH_ONLY === "news") {
+    await benchNews();
+    return;
+  }
   if (process.env.BENCH_DATA === "0") console.log("data work skipped: BENCH_DATA=0");
   else {
     const figures = await dataFigures();
@@ -227,6 +233,8 @@ async function main(): Promise<void> {
   await benchHostile({ requests: Number(process.env.BENCH_HOSTILE_REQUESTS ?? 10_000) });
   console.log("");
   await benchEditing(editingBenchOptionsFromEnv());
+  console.log("");
+  await benchNews();
 }
 
 /** Kills the cities subgraph the way a crash would and times until the gateway gets its answers again. */

@@ -153,11 +153,17 @@ export async function importNews(
   const planned: PlannedEdit[] = [];
   const step = Math.max(1, Math.min(50, Math.ceil(documents.length / 20)));
   for (const [index, { document }] of documents.entries()) {
-    const extraction = await extractNews(document, lookups);
-    const plan = await planNews(extraction, document, lookups);
-    lookups.remember(plan, contentHash(extraction.text));
-    planned.push(...plan.edits);
-    addToReport(report, plan.report);
+    const hash = contentHash(document.text);
+    // a run again is all duplicates: know them before the costly extraction
+    const seen = await lookups.seenNews(document.url, hash);
+    if (seen) addToReport(report, duplicateReport(document, seen));
+    else {
+      const extraction = await extractNews(document, lookups);
+      const plan = await planNews(extraction, document, lookups);
+      lookups.remember(plan, hash);
+      planned.push(...plan.edits);
+      addToReport(report, plan.report);
+    }
     if ((index + 1) % step === 0 || index + 1 === documents.length)
       progress("news entries", index + 1, documents.length);
   }
@@ -175,6 +181,17 @@ export async function importNews(
 export function lineProgress(stream: { write(text: string): unknown } = process.stderr): Progress {
   return (phase, done, total) => {
     stream.write(`${phase}: ${done}/${total}\n`);
+  };
+}
+
+function duplicateReport(document: NewsDocument, duplicateOf: string): NewsReport {
+  const empty = { relations: [], ambiguous: [], proposedPlaces: [] };
+  return {
+    newsItemId: duplicateOf,
+    url: document.url,
+    language: document.language ?? "und",
+    duplicateOf,
+    ...empty,
   };
 }
 
