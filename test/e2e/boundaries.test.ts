@@ -69,6 +69,19 @@ const BOUNDARIES: Boundary[] = [
     why: "is pure graph code, unit-tested on small graphs",
   },
   {
+    part: "news extraction and the gazetteer",
+    sources: ["packages/news-extract/src", "packages/gazetteer/src"],
+    forbidden: [
+      SUBGRAPH_PACKAGES,
+      TOOLS,
+      /^@twingraph\/(network|testing)$/,
+      /^@twingraph\/kit\/(subgraph|http|manifest)$/,
+      DATABASE,
+      /^(graphql|type-graphql)$/,
+    ],
+    why: "are pure: a subgraph and the import CLI give them their lookups",
+  },
+  {
     part: "composition",
     sources: ["tools/compose/src"],
     forbidden: [SUBGRAPH_PACKAGES, /^@twingraph\/kit\/subgraph$/, DATABASE],
