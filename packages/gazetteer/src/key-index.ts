@@ -34,6 +34,17 @@ export function indexKey(name: string): string {
   return INDEXED_NAME.test(name) ? nameKey(name) : "";
 }
 
+/** A leading French article before a compound name, which running text drops ("maire de Ferté-Imbault"). */
+const ARTICLE_COMPOUND = /^(?:la|le|les) (\S+ \S.*)$/;
+
+/**
+ * The key of a compound name without its leading article ("la ferte imbault" -> "ferte imbault"),
+ * "" otherwise: one-word remainders ("Le Havre" -> "havre") are too often plain words.
+ */
+export function withoutArticle(key: string): string {
+  return ARTICLE_COMPOUND.exec(key)?.[1] ?? "";
+}
+
 /**
  * Keys are indexed as they are; stems are not computed for all ~520k keys up front (that alone
  * takes seconds) but found on demand: each word of a stem is its key word less at most the last
@@ -52,7 +63,9 @@ export class NameKeyIndex<P extends NamedPlace> {
     for (const place of places) {
       const keys = new Set<string>();
       for (const name of new Set([place.name, place.asciiName, ...place.alternateNames])) {
-        keys.add(indexKey(name));
+        const key = indexKey(name);
+        keys.add(key);
+        keys.add(withoutArticle(key));
       }
       keys.delete("");
       for (const key of keys) {

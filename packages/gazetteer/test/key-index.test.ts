@@ -4,7 +4,7 @@ import { nameKey, nameStem } from "@twingraph/kit/text";
 import { describe, expect, it } from "vitest";
 import { gazetteerCandidates } from "../src/candidates";
 import { loadGazetteer } from "../src/gazetteer";
-import { indexKey, NameKeyIndex } from "../src/key-index";
+import { indexKey, NameKeyIndex, withoutArticle } from "../src/key-index";
 
 const gazetteer = loadGazetteer();
 
@@ -28,6 +28,12 @@ describe("Gazetteer.byKey", () => {
     expect(places("Битола", nameKey)).toEqual(["Bitola MK"]);
     expect(places("Beograd", nameKey)).toEqual(["Belgrade RS"]);
     expect(places("Springfield", nameKey).filter((place) => place.endsWith(" US")).length).toBeGreaterThan(3);
+  });
+
+  it("finds a compound French name without its article, not a one-word one", () => {
+    expect(places("Ferté-Imbault", nameKey)).toContain("La Ferté-Imbault FR");
+    expect(places("Roche-sur-Yon", nameKey)).toContain("La Roche-sur-Yon FR");
+    expect([withoutArticle("la ferte imbault"), withoutArticle("le havre")]).toEqual(["ferte imbault", ""]);
   });
 
   it("skips airport codes and names in other scripts", () => {

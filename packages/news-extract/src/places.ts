@@ -3,6 +3,7 @@
 // PlaceResolver, namesakes settled by a country named nearby, by distance to the places the text
 // names unambiguously, or by size, and left ambiguous otherwise.
 import { greatCircleKm, nameKey, nameStem } from "@twingraph/kit/text";
+import { exonymKey } from "./exonyms";
 import type {
   CountryMention,
   LinkedPlace,
@@ -51,6 +52,15 @@ const JOINERS = new Set([
   "upon",
   "on",
   "bei",
+  // Italian: "Roseto degli Abruzzi", "San Pietro al Natisone", "Doberdò del Lago"
+  "di",
+  "del",
+  "della",
+  "dei",
+  "degli",
+  "delle",
+  "al",
+  "sul",
 ]);
 
 /**
@@ -306,6 +316,10 @@ function mention(text: string, words: Token[], language: NewsLanguage | "und"): 
   if (language === "de" && words.length === 1 && words[0].key.endsWith("s") && words[0].key.length > 4) {
     forms.add(words[0].key.slice(0, -1));
   }
+  for (const form of [...forms, nameStem(quote)]) {
+    const named = exonymKey(form);
+    if (named) forms.add(named);
+  }
   forms.delete("");
   return { start, end, text: quote, keys: [...forms] };
 }
@@ -550,9 +564,6 @@ function linked(mention: PlaceMention, place: PlaceCandidate, how: keyof typeof 
 function settleByNameOrCountry(entry: Scored, countries: readonly CountryMention[]): LinkedPlace | undefined {
   const places = distinctPlaces(entry.candidates);
   if (places.length === 1) return linked(entry.mention, places[0], "single");
-  // one namesake called so by its own name, the others only by alternate names ("Pittsburg" also "Pittsburgh")
-  const byOwnName = places.filter((place) => nameStem(place.name) === nameStem(entry.mention.text));
-  if (byOwnName.length === 1) return linked(entry.mention, byOwnName[0], "single");
   const named = new Set(
     countries
       .filter(
@@ -573,6 +584,13 @@ function settleByDistanceOrSize(entry: Scored, anchors: PlaceCandidate[]): Linke
     .map((place) => ({ place, km: Math.min(...anchors.map((anchor) => kmBetween(place, anchor))) }))
     .filter((candidate) => candidate.km <= NEAR_KM)
     .sort((a, b) => a.km - b.km);
+  // one namesake called so by its own name, the others only by alternate names ("Pittsburg" also
+  // "Pittsburgh"), unless the text's other places are near another ("Sainte-Luce" beside Nuremberg
+  // is Sainte-Luce-sur-Loire, not the Sainte-Luce of Martinique)
+  const byOwnName = places.filter((place) => nameStem(place.name) === nameStem(entry.mention.text));
+  const ownNear =
+    byOwnName.length === 1 && (nearest.length === 0 || nearest.some((near) => near.place === byOwnName[0]));
+  if (ownNear) return linked(entry.mention, byOwnName[0], "single");
   if (nearest.length > 0) return linked(entry.mention, nearest[0].place, "distance");
   const largest = places.reduce((best, place) =>
     (place.population ?? 0) > (best.population ?? 0) ? place : best,

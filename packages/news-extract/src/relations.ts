@@ -543,7 +543,7 @@ export function findRelations(
   publishedOn: string | null,
 ): ExtractedRelation[] {
   const sentences = sentenceSpans(text);
-  const linked = linkedPlaces(places);
+  const linked = linkedPlaces(places).filter((place) => !nearOnly(text, place));
   const ranked = statements(text, sentences)
     .map((found) => ({ found, score: rank(found, dates, publishedOn) }))
     .sort(
@@ -632,6 +632,17 @@ function placeRegion(sentences: readonly Span[], span: Span, linked: readonly Li
     region = { start: region.start, end: sentences[index + 1].end };
   }
   return region;
+}
+
+/**
+ * A place named only to say where another is ("située à proximité de Nuremberg", "near Dayton",
+ * "in der Nähe von Köln", "u blizini Beograda"): no side of a relation.
+ */
+const NEAR_BEFORE =
+  /(?:(?<![\p{L}\p{M}])(?:near|close\s+to|à\s+proximité\s+de|près\s+de|non\s+loin\s+de|in\s+der\s+nähe\s+von|nahe|unweit\s+von|blizu|nedaleč\s+od|v\s+bližini|u\s+blizini|у\s+близини|близу|во\s+близина\s+на))\s+(?:d['’])?$/iu;
+
+function nearOnly(text: string, place: Linked): boolean {
+  return NEAR_BEFORE.test(text.slice(Math.max(0, place.mention.start - 30), place.mention.start));
 }
 
 function idsIn(linked: readonly Linked[], region: Span): string[] {

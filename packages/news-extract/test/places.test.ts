@@ -210,6 +210,26 @@ describe("linkPlaces", () => {
     ).toEqual(["Krk HR", "Punat HR", "Malinska HR", "Vrbnik HR"]);
   });
 
+  it("reads documented exonyms and Italian names with joiners", async () => {
+    expect(await linkedNames("župan občine Doberdob v Italiji in župan Kranja", "sl")).toEqual([
+      "Doberdò del Lago IT",
+      "Kranj SI",
+    ]);
+    expect(await linkedNames("The mayors of Niš and East Sarajevo signed", "en")).toEqual([
+      "Niš RS",
+      "Istočno Sarajevo BA",
+    ]);
+    expect(await linkedNames("delegacija iz Roseto degli Abruzzi", "hr")).toEqual([
+      "Roseto degli Abruzzi IT",
+    ]);
+  });
+
+  it("prefers a namesake near the text's other places to one called by its own name far away", async () => {
+    const names = await linkedNames("Herzogenaurach, la ville jumelée avec Sainte-Luce depuis 30 ans", "fr");
+    expect(names).toEqual(["Herzogenaurach DE", "Sainte-Luce-sur-Loire FR"]);
+    expect(await linkedNames("Sainte-Luce a fêté son anniversaire", "fr")).toEqual(["Sainte-Luce MQ"]);
+  });
+
   it("does not link country names as places", async () => {
     expect(await linkedNames("obisk iz Avstrije in Luxembourga", "sl")).toEqual([]);
   });

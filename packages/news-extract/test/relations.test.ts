@@ -99,6 +99,17 @@ describe("findRelations", () => {
     expect(visit.confidence).toBe(0.8);
   });
 
+  it("leaves out a place named only to say where another lies", () => {
+    const text =
+      "Herzogenaurach, la ville jumelée avec Sainte-Luce, située à proximité de Nuremberg, a accueilli une délégation.";
+    const [relation] = relate(text, "fr", [
+      ["Herzogenaurach", "de-herzogenaurach"],
+      ["Sainte-Luce", "fr-sainte-luce-sur-loire"],
+      ["Nuremberg", "de-nuremberg"],
+    ]);
+    expect(relation.placeIds).toEqual(["de-herzogenaurach", "fr-sainte-luce-sur-loire"]);
+  });
+
   it("history told with an old date yields to the news of the day", () => {
     const text =
       "Leta 1979 sta župana podpisala listino o pobratenju Devina in Buj. Letos sta župana sprejela delegacijo iz Buj v Devinu.";
