@@ -290,12 +290,18 @@ function wordStems(token: Token): string[] {
   return variants;
 }
 
-/** Languages whose texts decline place names: only they are looked up by stem. */
+/**
+ * Mentions from texts in languages that do not decline place names: their stems may only find
+ * places of former Yugoslavia, whose own case forms such texts borrow.
+ */
+const HOME_STEMS_ONLY = new WeakSet<PlaceMention>();
+
+/** Languages whose texts decline place names: their stems may find any place. */
 const DECLINING = new Set<NewsLanguage | "und">(["sl", "sr", "hr", "bs", "mk", "und"]);
 
 /**
- * The forms a mention is looked up by: its nameKey first, then (in declining languages) its
- * nameStem and the stems with the extra endings above; German adds the genitive without -s.
+ * The forms a mention is looked up by: its nameKey first, then its nameStem (in declining
+ * languages also the stems with the extra endings above); German adds the genitive without -s.
  */
 function mention(text: string, words: Token[], language: NewsLanguage | "und"): PlaceMention {
   const start = words[0].start;
@@ -312,6 +318,9 @@ function mention(text: string, words: Token[], language: NewsLanguage | "und"): 
       );
     }
     for (const form of combined) forms.add(form);
+  } else {
+    // texts in other languages name former Yugoslavia's towns in their own forms ("Tompojevac" for Tompojevci)
+    forms.add(nameStem(quote));
   }
   if (language === "de" && words.length === 1 && words[0].key.endsWith("s") && words[0].key.length > 4) {
     forms.add(words[0].key.slice(0, -1));
@@ -321,7 +330,9 @@ function mention(text: string, words: Token[], language: NewsLanguage | "und"): 
     if (named) forms.add(named);
   }
   forms.delete("");
-  return { start, end, text: quote, keys: [...forms] };
+  const found = { start, end, text: quote, keys: [...forms] };
+  if (!DECLINING.has(language)) HOME_STEMS_ONLY.add(found);
+  return found;
 }
 
 interface Scored {
@@ -455,13 +466,15 @@ function plausible(
       if (placeWord && (HOME_COUNTRIES.has(candidate.countryCode) || known || inGraph)) return true;
       // the graph's places need no size (many have none), but their many names collide with words as GeoNames' do
       if (!inGraph && population < MIN_GEONAMES_POPULATION) return false;
+      const home = HOME_COUNTRIES.has(candidate.countryCode);
       if (
         !exact &&
-        !(HOME_COUNTRIES.has(candidate.countryCode) || population >= WELL_KNOWN_POPULATION || known)
+        !(home || known || (population >= WELL_KNOWN_POPULATION && !HOME_STEMS_ONLY.has(mention)))
       ) {
         return false;
       }
-      return !(exact && nameLike && !placeWord);
+      // a genitive beside a name is a place ("gradonačelnik Kranja Matjaž"); languages without cases have none
+      return !(nameLike && !placeWord && (exact || HOME_STEMS_ONLY.has(mention)));
     })
     .map(({ candidate }) => candidate);
 }
