@@ -100,7 +100,7 @@ export function nameKey(name: string): string {
  * instrumental: Trbovljah, Novom Sadu, Kranjem, Sremskoj Mitrovici) and the single vowels
  * (Kranju, Beljaka, Moskvi, Ljubljano, Velenje).
  */
-const CASE_ENDINGS = [
+export const CASE_ENDINGS: readonly string[] = [
   "ama",
   "ima",
   "ami",

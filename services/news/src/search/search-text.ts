@@ -3,7 +3,7 @@
 // word), a query turned into words with a crude stem each, the match expressions both databases take
 // (built from folded words only, so no user syntax reaches them), and snippets cut from the
 // original text with the matched words marked.
-import { nameKey, type SourceRecord } from "@twingraph/kit/text";
+import { CASE_ENDINGS, nameKey, type SourceRecord } from "@twingraph/kit/text";
 
 /** What an item is indexed from. */
 export interface SearchSource {
@@ -79,32 +79,7 @@ export function stemsAsSerbian(language: string): boolean {
  * ("jumelage" -> "jumelag", meeting "jumelages"). Crude on purpose: a prefix too short matches too
  * much, so a cut that leaves fewer than MIN_STEM letters is not made.
  */
-const QUERY_ENDINGS = [
-  "ama",
-  "ima",
-  "ami",
-  "ega",
-  "emu",
-  "oga",
-  "ome",
-  "omu",
-  "ih",
-  "im",
-  "om",
-  "em",
-  "og",
-  "oj",
-  "ah",
-  "je",
-  "ja",
-  "ju",
-  "ji",
-  "a",
-  "e",
-  "i",
-  "o",
-  "u",
-];
+const QUERY_ENDINGS = [...CASE_ENDINGS, "je", "ja", "ju", "ji"].sort((a, b) => b.length - a.length);
 
 const MIN_STEM = 4;
 /** Shorter words ("v", "i", "na") are matched whole: as prefixes they would match nearly anything. */
