@@ -9,15 +9,14 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CACHE_STATUS_HEADER } from "@twingraph/gateway";
-import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
-import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpFederation, httpFederation } from "../src/harness";
 
 type FederationOptions = NonNullable<Parameters<typeof httpFederation>[0]>;
 
 import { persistedGetUrl } from "../src/persisted-get";
+import { dropScratchSchemas } from "../src/scratch-schemas";
 import { signTestToken, testAuth } from "../src/tokens";
 
 const QUERIES = path.resolve(__dirname, "../queries");
@@ -306,18 +305,11 @@ describe("the Kranj–Villach agreement, proposed, applied and reverted (SQLite)
 const url = process.env.TEST_DATABASE_URL;
 const prefix = `edit_${randomBytes(4).toString("hex")}_`;
 
-async function dropScratchSchemas(databaseUrl: string): Promise<void> {
-  const admin = await new DataSource({ type: "postgres", url: databaseUrl }).initialize();
-  for (const { name } of readSubgraphManifest())
-    await admin.query(`DROP SCHEMA IF EXISTS "${prefix}${name}" CASCADE`);
-  await admin.destroy();
-}
-
 describe.skipIf(!url)(
   url
     ? "the Kranj–Villach agreement, proposed, applied and reverted (PostgreSQL)"
     : "the scenario on PostgreSQL: skipped, TEST_DATABASE_URL (postgres://...) is not set",
   () => {
-    scenario({ databaseUrl: url, schemaPrefix: prefix }, () => dropScratchSchemas(url!));
+    scenario({ databaseUrl: url, schemaPrefix: prefix }, () => dropScratchSchemas(url!, prefix));
   },
 );

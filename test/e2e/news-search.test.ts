@@ -3,10 +3,9 @@
 // visit (whose summary says "pobratenega mesta" and "V Kranju") and "Крагујевац" the French–Serbian
 // page (which names Kragujevac, in Latin letters and the genitive, only in a quote of its sources).
 import { randomBytes } from "node:crypto";
-import { readSubgraphManifest } from "@twingraph/kit/manifest";
-import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Federation, inProcessFederation } from "../src/harness";
+import { dropScratchSchemas } from "../src/scratch-schemas";
 
 const SEARCH = `query ($query: String!) {
   searchNews(query: $query) { item { id title } snippet }
@@ -58,20 +57,13 @@ describeSeededSearch("searchNews over the seeded graph (SQLite)", {});
 const url = process.env.TEST_DATABASE_URL;
 const prefix = `news_search_${randomBytes(4).toString("hex")}_`;
 
-async function dropScratchSchemas(databaseUrl: string): Promise<void> {
-  const admin = await new DataSource({ type: "postgres", url: databaseUrl }).initialize();
-  for (const { name } of readSubgraphManifest())
-    await admin.query(`DROP SCHEMA IF EXISTS "${prefix}${name}" CASCADE`);
-  await admin.destroy();
-}
-
 describe.skipIf(!url)(
   url
     ? "searchNews over the seeded graph (PostgreSQL)"
     : "searchNews on PostgreSQL: skipped, TEST_DATABASE_URL (postgres://...) is not set",
   () => {
     describeSeededSearch("in scratch schemas", { databaseUrl: url, schemaPrefix: prefix }, () =>
-      dropScratchSchemas(url!),
+      dropScratchSchemas(url!, prefix),
     );
   },
 );

@@ -3,20 +3,11 @@
 // (CI sets it); skipped elsewhere.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readSubgraphManifest } from "@twingraph/kit/manifest";
-import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Federation, inProcessFederation } from "../src/harness";
+import { dropScratchSchemas } from "../src/scratch-schemas";
 
 const url = process.env.TEST_DATABASE_URL;
-
-async function dropSchemas(databaseUrl: string): Promise<void> {
-  const admin = await new DataSource({ type: "postgres", url: databaseUrl }).initialize();
-  for (const { name: schema } of readSubgraphManifest()) {
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  }
-  await admin.destroy();
-}
 
 const title = url
   ? "PostgreSQL"
@@ -25,7 +16,7 @@ const title = url
 describe.skipIf(!url)(title, () => {
   let federation: Federation;
   beforeAll(async () => {
-    await dropSchemas(url!);
+    await dropScratchSchemas(url!, "");
     federation = await inProcessFederation({ databaseUrl: url });
   });
   afterAll(() => federation?.close());
