@@ -21,12 +21,14 @@ const SAME_PLACE_KM = 30;
 const COUNTRY_WINDOW = 200;
 /** The nearest unambiguous place must be within this distance to settle namesakes. */
 const NEAR_KM = 1500;
+/** A namesake called by its own name (or as written) wins unless another is this many times nearer the text's places. */
+const OWN_NAME_DISTANCE = 2;
 /** A namesake this many times more populous than all others is the one meant. */
 const DOMINANT_POPULATION = 10;
 /** GeoNames-only places smaller than this are hamlets named like common words and surnames. */
 const MIN_GEONAMES_POPULATION = 1000;
 
-const CONFIDENCE = { single: 0.9, country: 0.9, distance: 0.8, population: 0.7 } as const;
+const CONFIDENCE = { single: 0.9, country: 0.9, partnership: 0.85, distance: 0.8, population: 0.7 } as const;
 const GEONAMES_ONLY_PENALTY = 0.1;
 
 /** Lower-case words inside place names: "Biograd na Moru", "Frankfurt am Main", "Saint-Jean de Luz". */
@@ -88,6 +90,62 @@ const NOT_PLACE = stems(
     "januar februar märz april mai juni juli august september oktober november dezember " +
     "montag dienstag mittwoch donnerstag freitag samstag sonntag " +
     "eu evropske europske european européenne europäischen euro",
+);
+
+/**
+ * First-level regions named like a town's other name: the German and Austrian Länder (their German,
+ * English, French and South Slavic names; Wikipedia: States of Germany, States of Austria), less
+ * those named exactly as their capital (Berlin, Hamburg, Bremen, Salzburg, Wien), where the town is
+ * meant as often. "Freunde aus Brandenburg" are from the Land, not from Brandenburg an der Havel,
+ * whose own name is longer; a mention that is one of these names alone is no town.
+ */
+const REGION_KEYS = new Set(
+  [
+    "Baden-Württemberg",
+    "Bayern",
+    "Bavaria",
+    "Bavière",
+    "Bavarska",
+    "Brandenburg",
+    "Hessen",
+    "Hesse",
+    "Mecklenburg-Vorpommern",
+    "Niedersachsen",
+    "Lower Saxony",
+    "Basse-Saxe",
+    "Nordrhein-Westfalen",
+    "North Rhine-Westphalia",
+    "Rheinland-Pfalz",
+    "Rhineland-Palatinate",
+    "Saarland",
+    "Sachsen",
+    "Saxony",
+    "Saxe",
+    "Saška",
+    "Saksonija",
+    "Sachsen-Anhalt",
+    "Saxony-Anhalt",
+    "Schleswig-Holstein",
+    "Thüringen",
+    "Thuringia",
+    "Thuringe",
+    "Tiringija",
+    "Turingija",
+    "Burgenland",
+    "Kärnten",
+    "Carinthia",
+    "Carinthie",
+    "Niederösterreich",
+    "Lower Austria",
+    "Oberösterreich",
+    "Upper Austria",
+    "Steiermark",
+    "Styria",
+    "Styrie",
+    "Tirol",
+    "Tyrol",
+    "Vorarlberg",
+  ].map(nameKey),
 );
 
 /** Words for a municipality: they may end a name ("Stari Grad") but never start one ("Grad Beograd"). */
@@ -273,7 +331,8 @@ function runs(text: string, tokens: Token[], usable: boolean[]): Token[][] {
     if (usable[i]) {
       if (!joined) close();
       run.push(token);
-    } else if (token.joiner && joined && !previous.joiner) {
+    } else if (token.joiner && joined && !(previous.joiner && run[run.length - 2]?.joiner)) {
+      // at most two joiners in a row: "Brandenburg an der Havel", "Saint-Jean de la Ruelle"
       run.push(token);
     } else {
       close();
@@ -337,6 +396,9 @@ function mention(text: string, words: Token[], language: NewsLanguage | "und"): 
 
 interface Scored {
   mention: PlaceMention;
+  /** every place the mention's forms found, graph first */
+  found: Found[];
+  /** those plausible for this mention */
   candidates: PlaceCandidate[];
 }
 
@@ -347,10 +409,11 @@ interface Found {
 }
 
 /**
- * Links mentions to places with one resolver call: mentions without a candidate are dropped, of
- * overlapping ones the longest with candidates wins, namesakes are settled (a single place, a
- * country named nearby, the distance to places linked unambiguously, a far larger namesake) or
- * reported ambiguous.
+ * Links mentions to places with one resolver call (and, when the resolver knows partnerships, one
+ * more): mentions without a candidate are dropped, of overlapping ones the longest with candidates
+ * wins, namesakes are settled (a single place, a country named nearby, an existing partnership with
+ * another place the text names, the distance to places linked unambiguously, a far larger namesake)
+ * or reported ambiguous.
  */
 export async function linkPlaces(
   text: string,
@@ -367,20 +430,101 @@ export async function linkPlaces(
   const scored: Scored[] = [];
   for (const mention of mentions) {
     if (countries.some((country) => overlaps(country, mention))) continue;
+    if (REGION_KEYS.has(mention.keys[0])) continue;
     const placeWord = placeNames.has(nameStem(mention.text));
-    const candidates = plausible(text, mention, candidatesOf(mention, found), namedCountries, placeWord);
-    if (candidates.length > 0) scored.push({ mention, candidates });
+    const all = candidatesOf(mention, found);
+    const candidates = plausible(text, mention, all, namedCountries, placeWord);
+    if (candidates.length > 0) scored.push({ mention, found: all, candidates });
   }
-  const chosen = longestFirst(scored);
+  const chosen = admitNamesakes(longestFirst(scored));
+  const partners = await partnersAmong(chosen, resolver);
 
   const decided = new Map<Scored, LinkedPlace>();
   for (const entry of chosen) {
-    const linked = settleByNameOrCountry(entry, countries);
+    const linked = settleByNameOrCountry(entry, countries) ?? settleByPartnership(entry, chosen, partners);
     if (linked) decided.set(entry, linked);
   }
   const anchors = [...decided.values()].flatMap((linked) => (linked.kind === "linked" ? [linked.place] : []));
   const places = chosen.map((entry) => decided.get(entry) ?? settleByDistanceOrSize(entry, anchors));
   return places.filter((place) => coherent(place, places, namedCountries));
+}
+
+function identityOf(candidate: PlaceCandidate): string {
+  return (
+    candidate.cityId ??
+    (candidate.geonameId !== null
+      ? `geonames:${candidate.geonameId}`
+      : `${candidate.countryCode}:${candidate.name}`)
+  );
+}
+
+/**
+ * A namesake the text makes plausible once is plausible wherever the name recurs: "opština Priboj"
+ * admits the small Priboj of Serbia, so "Pribojem" may mean it too, not only the larger Priboj of
+ * Bosnia that its size alone let through. Each mention keeps to the places its own forms found.
+ */
+function admitNamesakes(chosen: Scored[]): Scored[] {
+  const admitted = new Set(chosen.flatMap((entry) => entry.candidates.map(identityOf)));
+  return chosen.map((entry) => ({
+    ...entry,
+    candidates: entry.found
+      .map(({ candidate }) => candidate)
+      .filter((candidate) => admitted.has(identityOf(candidate))),
+  }));
+}
+
+/**
+ * The graph cities among the mentions' candidates that are partners of a candidate of another
+ * mention, asked in one call: only for mentions with namesakes in the graph, since a partnership
+ * can only choose among those. Partner ids by city id.
+ */
+async function partnersAmong(chosen: Scored[], resolver: PlaceResolver): Promise<Map<string, Set<string>>> {
+  const partners = new Map<string, Set<string>>();
+  if (!resolver.partnerships) return partners;
+  const graphIds = chosen.map(
+    (entry) => new Set(entry.candidates.flatMap((candidate) => (candidate.cityId ? [candidate.cityId] : []))),
+  );
+  const pairs = new Map<string, [string, string]>();
+  chosen.forEach((entry, n) => {
+    if (distinctPlaces(entry.candidates).length < 2) return;
+    for (const city of graphIds[n]) {
+      graphIds.forEach((others, m) => {
+        if (m === n) return;
+        for (const other of others) {
+          if (graphIds[n].has(other)) continue;
+          pairs.set([city, other].sort().join("|"), [city, other]);
+        }
+      });
+    }
+  });
+  if (pairs.size === 0) return partners;
+  const existing = await resolver.partnerships([...pairs.values()]);
+  for (const key of existing.keys()) {
+    const [a, b] = key.split("|");
+    partners.set(a, (partners.get(a) ?? new Set()).add(b));
+    partners.set(b, (partners.get(b) ?? new Set()).add(a));
+  }
+  return partners;
+}
+
+/** The one namesake already partnered with a place another mention may mean: twinning news names partners. */
+function settleByPartnership(
+  entry: Scored,
+  chosen: readonly Scored[],
+  partners: ReadonlyMap<string, ReadonlySet<string>>,
+): LinkedPlace | undefined {
+  if (partners.size === 0) return undefined;
+  const others = new Set(
+    chosen.flatMap((other) =>
+      other === entry
+        ? []
+        : other.candidates.flatMap((candidate) => (candidate.cityId ? [candidate.cityId] : [])),
+    ),
+  );
+  const partnered = distinctPlaces(entry.candidates).filter((place) =>
+    [...(partners.get(place.cityId ?? "") ?? [])].some((partner) => others.has(partner)),
+  );
+  return partnered.length === 1 ? linked(entry.mention, partnered[0], "partnership") : undefined;
 }
 
 /**
@@ -406,11 +550,7 @@ function candidatesOf(mention: PlaceMention, found: Map<string, PlaceCandidate[]
   const byIdentity = new Map<string, Found>();
   mention.keys.forEach((key, n) => {
     for (const candidate of found.get(key) ?? []) {
-      const identity =
-        candidate.cityId ??
-        (candidate.geonameId !== null
-          ? `geonames:${candidate.geonameId}`
-          : `${candidate.countryCode}:${candidate.name}`);
+      const identity = identityOf(candidate);
       if (n === 0 && stemCollision(key, candidate)) continue;
       if (!byIdentity.has(identity)) byIdentity.set(identity, { candidate, exact: n === 0 });
     }
@@ -457,13 +597,17 @@ function plausible(
   const oneWord = !/\s/.test(mention.text);
   if (oneWord && afterArticle(text, mention) && !placeWord) return [];
   const nameLike = oneWord && (afterRoleWord(text, mention) || besideCapitalised(text, mention));
+  if (oneWord && !placeWord && opensTwoWordName(text, mention)) return [];
   return found
     .filter(({ candidate, exact }) => {
       const inGraph = candidate.cityId !== null;
       const population = candidate.population ?? 0;
       const known = namedCountries.has(candidate.countryCode);
-      // a place word admits hamlets too, but only where the text is about: hamlets are everywhere
-      if (placeWord && (HOME_COUNTRIES.has(candidate.countryCode) || known || inGraph)) return true;
+      // a place word admits hamlets too, but only where the text is about: hamlets are everywhere;
+      // and it does not let a text in a language without cases find a far place by a stem ("Njemac", Niemcza)
+      const stemAbroad = !exact && HOME_STEMS_ONLY.has(mention) && !HOME_COUNTRIES.has(candidate.countryCode);
+      if (placeWord && !stemAbroad && (HOME_COUNTRIES.has(candidate.countryCode) || known || inGraph))
+        return true;
       // the graph's places need no size (many have none), but their many names collide with words as GeoNames' do
       if (!inGraph && population < MIN_GEONAMES_POPULATION) return false;
       const home = HOME_COUNTRIES.has(candidate.countryCode);
@@ -524,14 +668,34 @@ function besideCapitalised(text: string, mention: PlaceMention): boolean {
     text.slice(Math.max(0, mention.start - 30), mention.start),
   );
   const after = /^[ \t\u00a0]+(\p{Lu}[\p{L}\p{M}]*)/u.exec(text.slice(mention.end, mention.end + 30));
-  return [before?.[1], after?.[1]].some(
-    (word) =>
-      word !== undefined &&
-      !NOT_PLACE.has(nameStem(word)) &&
-      !GENERIC_PLACE_WORDS.has(nameStem(word)) &&
-      !isFunctionWord(nameKey(word)),
-  );
+  return [before?.[1], after?.[1]].some((word) => word !== undefined && nameWord(word));
 }
+
+/** A word that may stand next to a name without being part of it: a role, a body, a place word. */
+function nameWord(word: string): boolean {
+  const stem = nameStem(word);
+  return !NOT_PLACE.has(stem) && !GENERIC_PLACE_WORDS.has(stem) && !isFunctionWord(nameKey(word));
+}
+
+/**
+ * The mention is the first of exactly two capitalised words: a first name and a surname, in any case
+ * form ("Fabrizio Vizintin", "Fabrizia Vizintina"). A place's genitive before a name opens three
+ * ("Kranja Matjaž Rakovec"), and a name word before the mention makes it a surname (left to the
+ * rule above).
+ */
+function opensTwoWordName(text: string, mention: PlaceMention): boolean {
+  const before = /(\p{Lu}[\p{L}\p{M}]*)[ \t\u00a0]+$/u.exec(
+    text.slice(Math.max(0, mention.start - 30), mention.start),
+  );
+  if (before && nameWord(before[1])) return false;
+  const after = /^[ \t\u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)([ \t\u00a0]+\p{Lu})?/u.exec(
+    text.slice(mention.end, mention.end + 60),
+  );
+  return after !== null && after[2] === undefined && nameWord(after[1]) && !UPPER_WORD.test(after[1]);
+}
+
+/** A word in capitals is an abbreviation or a headline, not a surname. */
+const UPPER_WORD = /^\p{Lu}+$/u;
 
 /** Of overlapping mentions the longest wins; the winners in text order. */
 function longestFirst(scored: Scored[]): Scored[] {
@@ -597,13 +761,25 @@ function settleByDistanceOrSize(entry: Scored, anchors: PlaceCandidate[]): Linke
     .map((place) => ({ place, km: Math.min(...anchors.map((anchor) => kmBetween(place, anchor))) }))
     .filter((candidate) => candidate.km <= NEAR_KM)
     .sort((a, b) => a.km - b.km);
+  const near = (place: PlaceCandidate) => {
+    const found = nearest.find((candidate) => candidate.place === place);
+    return found !== undefined && found.km <= OWN_NAME_DISTANCE * nearest[0].km + SAME_PLACE_KM;
+  };
+  // one namesake written as the text writes it, the others reached only through the stem ("Vranje"
+  // is Vranje, not Vranj), unless another lies far nearer the text's other places
+  const asWritten = new Set(
+    entry.found.filter(({ exact }) => exact).map(({ candidate }) => identityOf(candidate)),
+  );
+  const written = places.filter((place) => asWritten.has(identityOf(place)));
+  if (written.length === 1 && written.length < places.length && nearest.length > 0 && near(written[0]))
+    return linked(entry.mention, written[0], "distance");
   // one namesake called so by its own name, the others only by alternate names ("Pittsburg" also
-  // "Pittsburgh"), unless the text's other places are near another ("Sainte-Luce" beside Nuremberg
-  // is Sainte-Luce-sur-Loire, not the Sainte-Luce of Martinique)
+  // "Pittsburgh"), unless another lies far nearer the text's other places ("Sainte-Luce" beside
+  // Nuremberg is Sainte-Luce-sur-Loire, not the Sainte-Luce of Martinique; "Devin" beside Trieste is
+  // Duino, whose Slovene name it is, not the Devin of Bulgaria, though both lie within NEAR_KM)
   const byOwnName = places.filter((place) => nameStem(place.name) === nameStem(entry.mention.text));
-  const ownNear =
-    byOwnName.length === 1 && (nearest.length === 0 || nearest.some((near) => near.place === byOwnName[0]));
-  if (ownNear) return linked(entry.mention, byOwnName[0], "single");
+  if (byOwnName.length === 1 && (nearest.length === 0 || near(byOwnName[0])))
+    return linked(entry.mention, byOwnName[0], "single");
   if (nearest.length > 0) return linked(entry.mention, nearest[0].place, "distance");
   const largest = places.reduce((best, place) =>
     (place.population ?? 0) > (best.population ?? 0) ? place : best,

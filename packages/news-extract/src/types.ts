@@ -48,6 +48,12 @@ export interface PlaceCandidate {
 export interface PlaceResolver {
   /** for each key asked, the places whose name (any form the graph or gazetteer knows) has that key */
   candidates(keys: readonly string[]): Promise<Map<string, PlaceCandidate[]>>;
+  /**
+   * Optional (PlanLookups has it): the existing partnerships joining pairs of graph cities, by the
+   * sorted pair key "a|b". Linking asks it once per text, to prefer the namesake that is already a
+   * partner of another place the text names.
+   */
+  partnerships?(pairs: readonly [string, string][]): Promise<Map<string, string>>;
 }
 
 export type LinkedPlace =
@@ -56,7 +62,7 @@ export type LinkedPlace =
       mention: PlaceMention;
       place: PlaceCandidate;
       confidence: number;
-      how: "single" | "country" | "distance" | "population";
+      how: "single" | "country" | "partnership" | "distance" | "population";
     }
   | { kind: "ambiguous"; mention: PlaceMention; candidates: PlaceCandidate[] };
 

@@ -41,6 +41,15 @@ const GRAPH: PlaceCandidate[] = [
     population: null,
   },
   {
+    cityId: "pl-niemcza",
+    geonameId: 3091162,
+    name: "Niemcza",
+    countryCode: "PL",
+    latitude: 50.71667,
+    longitude: 16.83333,
+    population: 3110,
+  },
+  {
     cityId: "us-magdalena",
     geonameId: null,
     name: "Magdalena",
@@ -51,10 +60,14 @@ const GRAPH: PlaceCandidate[] = [
   },
 ];
 
+/** Other names the graph keeps for them (GeoNames alternate names, as the cities ingest stores them). */
+const GRAPH_NAMES: Record<string, string[]> = { "pl-niemcza": ["Њемча"] };
+
 function graphIndex(): Map<string, PlaceCandidate[]> {
   const index = new Map<string, PlaceCandidate[]>();
   for (const city of GRAPH) {
-    for (const key of new Set([nameKey(city.name), nameStem(city.name)]))
+    const names = [city.name, ...(GRAPH_NAMES[city.cityId ?? ""] ?? [])];
+    for (const key of new Set(names.flatMap((name) => [nameKey(name), nameStem(name)])))
       index.set(key, [...(index.get(key) ?? []), city]);
   }
   return index;
@@ -232,5 +245,126 @@ describe("linkPlaces", () => {
 
   it("does not link country names as places", async () => {
     expect(await linkedNames("obisk iz Avstrije in Luxembourga", "sl")).toEqual([]);
+  });
+
+  it("reads a German or Austrian Land as a region, not as the town one of its names also fits", async () => {
+    expect(await linkedNames("Die Freunde aus Brandenburg besuchten Bad Kreuznach.", "de")).toEqual([
+      "Bad Kreuznach DE",
+    ]);
+    expect(await linkedNames("Eine Delegation aus Brandenburg an der Havel", "de")).toEqual([
+      "Brandenburg an der Havel DE",
+    ]);
+  });
+
+  it("finds far places by a stem only in declining languages, a place word notwithstanding", async () => {
+    // German texts borrow the case forms of former Yugoslavia's towns, not of Poland's: the stem of
+    // "Njemac" is also that of the graph's Niemcza (Serbian Њемча)
+    const names = await linkedNames("den Gemeinden Lovas, Njemac und Tovarnik", "de");
+    expect(names).toEqual(["Lovas HR", "Tovarnik HR"]);
+  });
+
+  it("prefers a namesake called by its own name only when no other lies far nearer the text's places", async () => {
+    // "Devin" is the Slovene name of Duino by Trieste, and the own name of a town in Bulgaria
+    expect(await linkedNames("Delegacija iz Trsta je obiskala Devin.", "sl")).toEqual([
+      "Trieste IT",
+      "Duino IT",
+    ]);
+    expect(await linkedNames("Delegacija iz Sofije je obiskala Devin.", "sl")).toEqual([
+      "Sofia BG",
+      "Devin BG",
+    ]);
+  });
+
+  it("lets a namesake the text makes plausible once stand for every form of the name", async () => {
+    // "opština Priboj" admits Serbia's Priboj (GeoNames gives it 3 people), so "Pribojem" may mean it too
+    const names = await linkedNames(
+      "Predsednici opština Priboj i Čajetina potpisali su sporazum. Čajetina se graniči sa Pribojem.",
+      "sr",
+    );
+    expect(names).toEqual(["Priboj RS", "Čajetina RS", "Čajetina RS", "Priboj RS"]);
+  });
+
+  it("does not take a first name and surname in any case form for a place", async () => {
+    // Fabrizio is a comune in Calabria; "Fabrizia Vizintina" is a person in the accusative
+    expect(await linkedNames("V Trstu v Italiji je župan Fabrizio Vizintin podpisal listino.", "sl")).toEqual(
+      ["Trieste IT"],
+    );
+    expect(await linkedNames("V Trstu v Italiji so sprejeli Fabrizia Vizintina.", "sl")).toEqual([
+      "Trieste IT",
+    ]);
+    // a place's genitive before a two-word name is still a place
+    expect(await linkedNames("Župan Kranja Matjaž Rakovec je obiskal Trst.", "sl")).toEqual([
+      "Kranj SI",
+      "Trieste IT",
+    ]);
+  });
+});
+
+describe("linkPlaces with the graph's partnerships", () => {
+  const VRANJE: PlaceCandidate = {
+    cityId: "rs-vranje",
+    geonameId: 3187297,
+    name: "Vranje",
+    countryCode: "RS",
+    latitude: 42.55139,
+    longitude: 21.90028,
+    population: 55052,
+  };
+  const VRANJ: PlaceCandidate = {
+    cityId: "me-vranj",
+    geonameId: null,
+    name: "Vranj",
+    countryCode: "ME",
+    latitude: 42.3,
+    longitude: 19.1,
+    population: null,
+  };
+  const SARAJEVO = GRAPH[1];
+  let asked: (readonly [string, string][])[] = [];
+  const withPartners: PlaceResolver = {
+    async candidates(keys) {
+      const graph = new Map<string, PlaceCandidate[]>([
+        // the stem of "Vranju" is the name Vranj
+        [nameStem("Vranju"), [VRANJE, VRANJ]],
+        [nameKey("Vranje"), [VRANJE]],
+        [nameStem("Istočnem Sarajevu"), [SARAJEVO]],
+        [nameKey("Istočno Sarajevo"), [SARAJEVO]],
+      ]);
+      return new Map(keys.flatMap((key) => (graph.has(key) ? [[key, graph.get(key) ?? []]] : [])));
+    },
+    async partnerships(pairs) {
+      asked.push(pairs);
+      return new Map(
+        pairs.flatMap(([a, b]) => {
+          const key = [a, b].sort().join("|");
+          return key === "ba-istocno-sarajevo|rs-vranje" ? [[key, "p-istocno-sarajevo-vranje"] as const] : [];
+        }),
+      );
+    },
+  };
+
+  it("prefers the namesake already partnered with another place the text names, asking once", async () => {
+    asked = [];
+    const text = "Župan Istočnega Sarajeva je obiskal pobrateno mesto v Vranju.";
+    const places = await linkPlaces(text, findPlaceMentions(text, "sl"), findCountries(text), withPartners);
+    expect(places.map((place) => place.kind === "linked" && [place.place.cityId, place.how])).toEqual([
+      ["ba-istocno-sarajevo", "single"],
+      ["rs-vranje", "partnership"],
+    ]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toEqual(
+      expect.arrayContaining([expect.arrayContaining(["rs-vranje", "ba-istocno-sarajevo"])]),
+    );
+  });
+
+  it("without a partnership, prefers the namesake written as the text writes it when about as near", async () => {
+    const text = "Župan Istočnega Sarajeva je obiskal Vranje.";
+    const resolver: PlaceResolver = { ...withPartners, partnerships: async () => new Map() };
+    const places = await linkPlaces(text, findPlaceMentions(text, "sl"), findCountries(text), resolver);
+    // Vranj (Montenegro) is nearer East Sarajevo, but "Vranje" is only Vranje's name, not a form of Vranj's
+    expect(places.map((place) => place.kind === "linked" && [place.place.cityId, place.how])).toEqual([
+      ["ba-istocno-sarajevo", "single"],
+      ["rs-vranje", "distance"],
+    ]);
   });
 });
