@@ -1,8 +1,11 @@
 // The news extraction against the labelled excerpts (test/fixtures/news): the scorer's rules on
 // hand-made extractions, then the whole set with places resolved as ingestion does (the seeded
 // graph, then GeoNames), held to the issue's targets per language (place F1 ≥ 0.9, relation kind
-// ≥ 0.8, event date ≥ 0.9); the held-out third and the GeoNames-only figures are printed beside.
+// ≥ 0.8, event date ≥ 0.9) when the world twinning file is there; the held-out third (as figures
+// only) and the GeoNames-only figures are printed beside, the latter always.
+import { existsSync } from "node:fs";
 import type { Extraction, PlaceCandidate } from "@twingraph/news-extract";
+import { defaultWorldFile } from "@twingraph/seed";
 import { describe, expect, it } from "vitest";
 import {
   evaluateNews,
@@ -126,24 +129,52 @@ describe("the news scorer", () => {
   });
 });
 
+/** The graph setting seeds the world file too: without it, places do not resolve as ingestion's do. */
+const worldFilePresent = existsSync(defaultWorldFile());
+
 describe("the labelled news", () => {
-  // places resolved as ingestion resolves them: the seeded graph (sources, and the world file when
-  // it is there) first, then GeoNames; the first run seeds a snapshot (about 45 s with the world file)
-  it("meets the issue's targets in every language", { timeout: 600_000 }, async () => {
-    const report = await evaluateNews({ places: "graph" });
-    console.log(formatNewsReport(report, true));
-    const held = groupScore(
-      "held out",
-      report.items.filter((_, index) => heldOut(loadNewsFixtures()[index], index)),
-    );
-    console.log(
-      `held-out third (not read while tuning): ${held.items} items, place F1 ${held.places.f1.toFixed(2)}, relation ${held.relationAccuracy.toFixed(2)}, date ${held.dateAccuracy.toFixed(2)}`,
-    );
-    console.log(formatNewsReport(await evaluateNews({ places: "gazetteer" })));
-    expect(report.setting).toBe("graph");
+  // places resolved as ingestion resolves them: the seeded graph (the sources and the world file)
+  // first, then GeoNames; the first run seeds a snapshot (about 45 s with the world file)
+  it.skipIf(!worldFilePresent)(
+    "meets the issue's targets in every language (skipped when the world twinning file is absent (../shared/data/world-twinnings.csv): places resolve as ingestion does only with it)",
+    { timeout: 600_000 },
+    async () => {
+      const report = await evaluateNews({ places: "graph" });
+      const fixtures = loadNewsFixtures();
+      // what each item got wrong, for the tuned two thirds only: the held-out third is read as a figure
+      const tuned = { ...report, items: report.items.filter((_, index) => !heldOut(fixtures[index], index)) };
+      console.log(formatNewsReport(report));
+      console.log(
+        formatNewsReport(tuned, true)
+          .split("\n")
+          .slice(report.groups.length + 3)
+          .join("\n"),
+      );
+      const held = groupScore(
+        "held out",
+        report.items.filter((_, index) => heldOut(fixtures[index], index)),
+      );
+      console.log(
+        `held-out third (not read while tuning): ${held.items} items, place F1 ${held.places.f1.toFixed(2)}, relation ${held.relationAccuracy.toFixed(2)}, date ${held.dateAccuracy.toFixed(2)}`,
+      );
+      expect(report.setting).toBe("graph");
+      expect(report.overall.items).toBeGreaterThanOrEqual(40);
+      for (const group of report.groups) {
+        expect.soft(group.places.f1, `${group.group} place F1`).toBeGreaterThanOrEqual(0.9);
+        expect.soft(group.relationAccuracy, `${group.group} relation accuracy`).toBeGreaterThanOrEqual(0.8);
+        expect.soft(group.dateAccuracy, `${group.group} event-date accuracy`).toBeGreaterThanOrEqual(0.9);
+      }
+    },
+  );
+
+  // GeoNames alone needs no graph: printed for comparison, held only to what the extraction must
+  // reach without the graph's names (relations and dates do not depend on where places come from)
+  it("prints the figures with places from GeoNames alone", { timeout: 120_000 }, async () => {
+    const report = await evaluateNews({ places: "gazetteer" });
+    console.log(formatNewsReport(report));
+    expect(report.setting).toBe("gazetteer");
     expect(report.overall.items).toBeGreaterThanOrEqual(40);
     for (const group of report.groups) {
-      expect.soft(group.places.f1, `${group.group} place F1`).toBeGreaterThanOrEqual(0.9);
       expect.soft(group.relationAccuracy, `${group.group} relation accuracy`).toBeGreaterThanOrEqual(0.8);
       expect.soft(group.dateAccuracy, `${group.group} event-date accuracy`).toBeGreaterThanOrEqual(0.9);
     }
