@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-interface Excerpt {
+export interface Excerpt {
   id: string;
+  url: string;
   text: string;
 }
 

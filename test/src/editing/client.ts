@@ -62,6 +62,7 @@ export function mutationFields(schema = apiSchema()): GraphQLField<unknown, unkn
 const SELECTIONS: Record<string, string> = {
   ProposedEdit: "subgraph entity recordId op state baseVersion",
   Changeset: "id status kind authorName reviewerName revertOf",
+  NewsIngestion: "staged duplicateOf changeset { id status kind authorName }",
 };
 
 /** `mutation Name($arg: Type, …) { name(arg: $arg, …) { … } }` for the field as the API declares it. */

@@ -2,6 +2,8 @@
 // records where the sources allow): the arguments, who makes the call, who may not, and what it
 // answers. The refusal matrix derives every refused call from these, so a mutation without an entry
 // here fails it.
+
+import { labelledExcerpts } from "../news-feed";
 import type { Account, Accounts, ChangesetState, EditingClient, RecordRef } from "./client";
 import { NEVER_APPLIED, SOURCES } from "./sources";
 
@@ -28,7 +30,10 @@ export interface ChangesetCall {
   args(world: CallWorld): Promise<Record<string, unknown>>;
   /** an account whose role, or relation to the changeset, does not let it make the call; or why none has */
   wrongRole: { account: keyof Accounts } | { none: string };
-  expect(args: Record<string, unknown>, accounts: Accounts): Partial<ChangesetState>;
+  expect(
+    args: Record<string, unknown>,
+    accounts: Accounts,
+  ): Partial<ChangesetState> | Record<string, unknown>;
 }
 
 export type MutationCall = EntityCall | ChangesetCall;
@@ -42,6 +47,8 @@ const newsItem = (id: string): RecordRef => ({ field: "newsItem", id });
 const event = (id: string): RecordRef => ({ field: "event", id });
 
 const VILLACH = "at-villach";
+/** a labelled news excerpt the valid ingestNews call reads: the Slovene day in Villach, Kranj's twin town */
+const NEWS_EXCERPT = "sl-06";
 const KRANJ_VILLACH = "p-kranj-villach";
 const MOSCOW_PROGRAMME = "a-ljubljana-moscow-programme-2019-2021";
 const CITY_COOPERATION_PROJECT = "proj-city-cooperation";
@@ -249,6 +256,20 @@ export const MUTATION_CALLS: Record<string, MutationCall> = {
     }),
     wrongRole: { none: "every role may comment on a changeset it may see: contributor is the lowest" },
     expect: () => ({ status: "OPEN" }),
+  },
+  ingestNews: {
+    kind: "changeset",
+    caller: "author",
+    args: async () => {
+      const excerpt = labelledExcerpts().find((candidate) => candidate.id === NEWS_EXCERPT);
+      if (!excerpt) throw new Error(`test/fixtures/news has no ${NEWS_EXCERPT}`);
+      return { text: excerpt.text, url: excerpt.url };
+    },
+    wrongRole: { none: "every role may ingest news: contributor is the lowest" },
+    expect: (_, accounts) => ({
+      changeset: { status: "OPEN", kind: "EDIT", authorName: accounts.author.name },
+      duplicateOf: null,
+    }),
   },
   revertChangeset: {
     kind: "changeset",
