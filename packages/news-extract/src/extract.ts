@@ -43,13 +43,31 @@ function withoutNames(places: LinkedPlace[], people: readonly NewsPerson[]): Lin
   );
 }
 
-/** The first line or sentence, at most TITLE_LENGTH characters. */
+/** A page's first lines are often a section label ("Novice") or a dateline: the headline comes soon after. */
+const TITLE_LOOKAHEAD = 3;
+const TITLE_WORDS = 3;
+
+/**
+ * The headline of a text: among its first lines or sentences that are not a bare dateline, the
+ * first of three words or more (else the first), at most TITLE_LENGTH characters.
+ */
 export function titleOf(text: string): string {
-  const first = sentenceSpans(text)[0];
+  const leading = sentenceSpans(text)
+    .map(({ start, end }) => text.slice(start, end).trim())
+    .filter((sentence) => sentence !== "" && !isDateline(sentence))
+    .slice(0, TITLE_LOOKAHEAD);
+  const first = leading.find((sentence) => sentence.split(/\s+/).length >= TITLE_WORDS) ?? leading[0];
   if (!first) return "";
-  const sentence = text.slice(first.start, first.end).trim();
-  if (sentence.length <= TITLE_LENGTH) return sentence;
-  const cut = sentence.slice(0, TITLE_LENGTH);
+  if (first.length <= TITLE_LENGTH) return first;
+  const cut = first.slice(0, TITLE_LENGTH);
   const space = cut.lastIndexOf(" ");
   return `${(space > TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** "28. julij, 2015", "Среда, 29. септембар 2021.": a date and nothing else worth a title. */
+function isDateline(sentence: string): boolean {
+  const dates = findDates(sentence, "und");
+  if (dates.length === 0) return false;
+  const rest = dates.reduce((left, date) => left.replace(date.text, ""), sentence);
+  return !/\p{L}/u.test(rest);
 }
