@@ -1,19 +1,7 @@
 // Answers a place resolver's question ("which places have this name key?") from the gazetteer,
 // after the graph's own cities: a GeoNames place the graph already holds is not offered twice.
-import { greatCircleKm } from "@twingraph/kit/text";
+import { greatCircleKm, type PlaceCandidate } from "@twingraph/kit/text";
 import type { Gazetteer } from "./gazetteer";
-
-/** The shape of news-extract's PlaceCandidate (structural: this package does not import news-extract). */
-export interface GazetteerCandidate {
-  /** the graph's city id, or null for a GeoNames-only place */
-  cityId: string | null;
-  geonameId: number | null;
-  name: string;
-  countryCode: string;
-  latitude: number | null;
-  longitude: number | null;
-  population: number | null;
-}
 
 /** A graph city this close to a GeoNames namesake in the same country is that place. */
 const SAME_PLACE_KM = 30;
@@ -26,9 +14,9 @@ const SAME_PLACE_KM = 30;
 export function gazetteerCandidates(
   gazetteer: Gazetteer,
   keys: readonly string[],
-  graph?: ReadonlyMap<string, readonly GazetteerCandidate[]>,
-): Map<string, GazetteerCandidate[]> {
-  const answer = new Map<string, GazetteerCandidate[]>();
+  graph?: ReadonlyMap<string, readonly PlaceCandidate[]>,
+): Map<string, PlaceCandidate[]> {
+  const answer = new Map<string, PlaceCandidate[]>();
   for (const key of new Set(keys)) {
     const graphCandidates = graph?.get(key) ?? [];
     const candidates = [...graphCandidates];
@@ -50,7 +38,7 @@ export function gazetteerCandidates(
 }
 
 function isSamePlace(
-  city: GazetteerCandidate,
+  city: PlaceCandidate,
   place: { geonameId: number; countryCode: string; latitude: number; longitude: number },
 ): boolean {
   if (city.geonameId === place.geonameId) return true;

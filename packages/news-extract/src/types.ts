@@ -1,5 +1,9 @@
 // The shapes every step of news extraction shares: spans into the stored text, detected language,
 // dates, places, relations and people.
+import type { PlaceCandidate } from "@twingraph/kit/text";
+
+export type { PlaceCandidate };
+
 /** A half-open range of UTF-16 offsets into the stored text: text.slice(start, end) is the quote. */
 export interface Span {
   start: number;
@@ -31,17 +35,6 @@ export interface PlaceMention extends Span {
   text: string;
   /** nameKey(text) and nameStem(text) (kit /text), the forms candidates are looked up by */
   keys: string[];
-}
-
-export interface PlaceCandidate {
-  /** the graph's city id when the graph has it ("rs-kragujevac"); null for a GeoNames-only place */
-  cityId: string | null;
-  geonameId: number | null;
-  name: string;
-  countryCode: string;
-  latitude: number | null;
-  longitude: number | null;
-  population: number | null;
 }
 
 /** Where candidates come from: the graph's cities first, then the gazetteer. Implemented by G1 (databases) and G2 (internal routes). */

@@ -14,17 +14,23 @@ export const NEWS_LOOKUP_PATHS = {
 /** The most keys, pairs or the like one lookup takes: a caller with more asks in several requests. */
 export const MAX_LOOKUP_ITEMS = 1_000;
 
-/** A graph city whose name, local name or alias has the asked key as its name key or stem. */
-export interface GraphPlaceCandidate {
-  /** the key asked */
-  key: string;
-  cityId: string;
+/** A place a name may mean: a graph city, or a GeoNames place the graph does not hold yet. */
+export interface PlaceCandidate {
+  /** the graph's city id when the graph has it ("rs-kragujevac"); null for a GeoNames-only place */
+  cityId: string | null;
   geonameId: number | null;
   name: string;
   countryCode: string;
   latitude: number | null;
   longitude: number | null;
   population: number | null;
+}
+
+/** A graph city whose name, local name or alias has the asked key as its name key or stem. */
+export interface GraphPlaceCandidate extends PlaceCandidate {
+  /** the key asked */
+  key: string;
+  cityId: string;
 }
 
 export interface PairPartnership {
