@@ -10,6 +10,7 @@ export {
 } from "./databases";
 export * from "./imports";
 export { loadSources, type SeedCounts, type SourcesLoaded, writeSources } from "./load-sources";
+export { openNewsLookups } from "./news/news-lookups";
 export { describeImport, describeSeed, terminalProgress } from "./report";
 export { type SeedOptions, type SeedResult, seed, WORLD_FILE_HINT } from "./seed";
 export { afterWrite, type GraphWriter, type WriteGraphOptions, writeGraph } from "./write-graph";

@@ -27,8 +27,6 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { partnershipsByMembers } from "@twingraph/agreements";
-import { placeCandidates } from "@twingraph/cities";
 import { type Gazetteer, gazetteerCandidates, loadGazetteer } from "@twingraph/gazetteer";
 import { loadSubgraphs } from "@twingraph/kit/subgraph";
 import { nameKey, nameStem } from "@twingraph/kit/text";
@@ -37,7 +35,6 @@ import {
   extractNews,
   type PlaceCandidate,
   type PlaceResolver,
-  type PlanLookups,
   personKey,
   placeId,
 } from "@twingraph/news-extract";
@@ -47,6 +44,7 @@ import {
   defaultWorldFile,
   importWorldTwinnings,
   loadSources,
+  openNewsLookups,
   sourceBundles,
 } from "@twingraph/seed";
 
@@ -107,9 +105,6 @@ export function gazetteerPlaceResolver(gazetteer: Gazetteer): PlaceResolver {
  */
 export type PlaceSetting = "graph" | "gazetteer";
 
-/** The place half of ingestion's PlanLookups. */
-type PlanLookupsLike = PlaceResolver & Pick<PlanLookups, "partnerships">;
-
 /** A resolver and how to let it go. */
 export interface OpenResolver {
   resolver: PlaceResolver;
@@ -168,32 +163,10 @@ export function openPlaceResolver(setting: PlaceSetting, gazetteer: Gazetteer): 
   return Promise.resolve({ resolver: gazetteerPlaceResolver(gazetteer), close: async () => {} });
 }
 
-/**
- * Ingestion's lookups over the seeded graph, as seed/src/news/news-lookups.ts and the changes
- * subgraph's routes answer them: the graph's cities by name key or stem, then GeoNames places the
- * graph lacks; the partnership of a pair of cities.
- */
+/** Ingestion's own lookups (the import's) over the seeded graph. */
 async function graphResolver(gazetteer: Gazetteer): Promise<OpenResolver> {
   const databases = await openSqlite(await seededSnapshot());
-  const partnerships = await partnershipsByMembers(databases.agreements.manager);
-  const resolver: PlanLookupsLike = {
-    async candidates(keys) {
-      const graph = new Map<string, PlaceCandidate[]>();
-      for (const { key, ...candidate } of await placeCandidates(databases.cities.manager, keys))
-        graph.set(key, [...(graph.get(key) ?? []), candidate]);
-      return gazetteerCandidates(gazetteer, keys, graph);
-    },
-    async partnerships(pairs) {
-      return new Map(
-        pairs.flatMap((pair) => {
-          const key = [...pair].sort().join("|");
-          const id = partnerships.get(key);
-          return id ? [[key, id] as const] : [];
-        }),
-      );
-    },
-  };
-  return { resolver, close: () => closeDatabases(databases) };
+  return { resolver: await openNewsLookups(databases, gazetteer), close: () => closeDatabases(databases) };
 }
 
 export interface Counts {
