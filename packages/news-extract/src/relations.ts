@@ -606,8 +606,27 @@ function relationOf(
     hostId,
     visitorIds,
     date: eventDate(dates, publishedOn, span),
-    people: people.filter((person) => person.passage.start < span.end && span.start < person.passage.end),
+    people: relationPeople(people, span, placeIds, widen),
   };
+}
+
+/**
+ * The people a relation names: those in its sentence. A headline ("Београд и Бањалука потписали
+ * Повељу") names nobody, and the story names the mayors further on: the main relation then takes
+ * the people who represent its places, else every person the text gives a role.
+ */
+function relationPeople(
+  people: readonly NewsPerson[],
+  span: Span,
+  placeIds: readonly string[],
+  main: boolean,
+): NewsPerson[] {
+  const inSpan = people.filter(
+    (person) => person.passage.start < span.end && span.start < person.passage.end,
+  );
+  if (inSpan.length > 0 || !main) return inSpan;
+  const ofPlaces = people.filter((person) => person.cityId !== null && placeIds.includes(person.cityId));
+  return ofPlaces.length > 0 ? ofPlaces : people.filter((person) => person.role !== null);
 }
 
 function round(value: number): number {

@@ -133,4 +133,36 @@ describe("findRelations", () => {
     expect(one.kind).toBe("TWINNING_CHARTER");
     expect(one.confidence).toBeLessThan(0.9);
   });
+
+  it("gives a headline's charter the mayors the story names further on", () => {
+    const text =
+      "Beograd i Banjaluka potpisali Povelju o bratimljenju\n\nU Starom dvoru je danas potpisana povelja. Gradonačelnici Zoran Radojičić i Draško Stanivuković istakli su dobre veze.";
+    const places = linkedAt(text, [
+      ["Beograd", "rs-belgrade"],
+      ["Banjaluka", "ba-banja-luka"],
+    ]);
+    const start = text.indexOf("Zoran");
+    const passage = { start: text.indexOf("Gradonačelnici"), end: text.length };
+    const mayors = [
+      { name: "Zoran Radojičić", start, end: start + 15, role: "mayor", cityId: null, passage },
+      {
+        name: "Draško Stanivuković",
+        start: text.indexOf("Draško"),
+        end: text.indexOf(" istakli"),
+        role: "mayor",
+        cityId: null,
+        passage,
+      },
+    ];
+    const [charter] = findRelations(
+      text,
+      "sr",
+      places,
+      findDates(text, "sr", "2020-10-26"),
+      mayors,
+      "2020-10-26",
+    );
+    expect(charter.kind).toBe("TWINNING_CHARTER");
+    expect(charter.people.map((person) => person.name)).toEqual(["Zoran Radojičić", "Draško Stanivuković"]);
+  });
 });
