@@ -111,9 +111,25 @@ export interface OpenResolver {
   close(): Promise<void>;
 }
 
-/** The seeded graph's snapshot reused while the sources and the world file are unchanged. */
+/** The code that decides what a seeded graph holds: its cities, their names, the partnerships. */
+const SEEDING_CODE = ["seed/src", "services/cities/src", "services/agreements/src", "services/kit/src"];
+
+/** Every file below the folders, in name order: their contents hashed name by name. */
+function hashTree(hash: ReturnType<typeof createHash>, directory: string): void {
+  for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) hashTree(hash, full);
+    else hash.update(full).update(readFileSync(full));
+  }
+}
+
+/** The seeded graph's snapshot, reused while the sources, the seeding code and the world file are unchanged. */
 function snapshotDirectory(worldFile: string | null): string {
   const hash = createHash("sha256").update(JSON.stringify(sourceBundles));
+  const root = path.resolve(__dirname, "../..");
+  for (const folder of SEEDING_CODE) hashTree(hash, path.join(root, folder));
   if (worldFile) {
     const stat = statSync(worldFile);
     hash.update(`${path.resolve(worldFile)}:${stat.size}:${stat.mtimeMs}`);
