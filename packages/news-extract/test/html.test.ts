@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { IngestError } from "../src/errors";
 import { htmlText, pageText } from "../src/html";
+import { codeOf } from "./error-code";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name), "utf8");
 
@@ -18,15 +18,6 @@ const PARAGRAPHS = [
 ];
 
 const SENTENCE = "Beljak in Kranj imata bratske odnose od leta 2008, ko sta mesti podpisali listino.";
-
-function codeOf(run: () => unknown): string | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    return error instanceof IngestError ? error.code : `not an IngestError: ${String(error)}`;
-  }
-}
 
 describe("pageText on a municipal news page", () => {
   const page = pageText(fixture("municipal-news-page.html"), "https://kranj.example/novice/123");

@@ -4,22 +4,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { IngestError } from "../src/errors";
 import { pageText } from "../src/html";
 import { contentHash, kindOf, MAX_INPUT_BYTES, readNewsInputs } from "../src/input";
+import { codeOf } from "./error-code";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name), "utf8");
 
 const SENTENCE = "Beljak in Kranj imata bratske odnose od leta 2008.";
-
-function codeOf(run: () => unknown): string | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    return error instanceof IngestError ? error.code : `not an IngestError: ${String(error)}`;
-  }
-}
 
 describe("kindOf", () => {
   it("tells each fixture's kind from its content", () => {
