@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNewsSubgraph, NewsItem, type NewsItemInput, openNewsDatabase, upsertNewsItems } from "../src";
 import {
   ftsMatchExpression,
+  queryAlternatives,
   queryWords,
   searchDocument,
   snippet,
@@ -147,13 +148,26 @@ describe("search text", () => {
 
   it("turns any query into terms of folded words only, for FTS5 and for tsquery", () => {
     const hostile = 'a"b (NEAR x*) -kranj OR title:beljak ^c';
-    const expression = ftsMatchExpression(queryWords(hostile));
+    const expression = ftsMatchExpression([queryWords(hostile)]);
     expect(expression).toBe(
       '"a" AND "b" AND "near"* AND "x" AND "kranj"* AND "or" AND ("title" OR "titl"*) AND ("beljak" OR "belj"*) AND "c"',
     );
     expect(queryWords("it's").map(tsQueryTerm)).toEqual(["'it'", "'s'"]);
     expect(queryWords("pobratenje").map(tsQueryTerm)).toEqual(["('pobratenje' | 'pobraten':*)"]);
     expect(queryWords('*()"-: ')).toEqual([]);
+  });
+
+  it("also asks for two neighbouring words written as one, as place names often are", () => {
+    const alternatives = queryAlternatives(queryWords("Banja Luka Beograd"));
+    expect(alternatives.map((words) => words.map((word) => word.word))).toEqual([
+      ["banja", "luka", "beograd"],
+      ["banjaluka", "beograd"],
+      ["banja", "lukabeograd"],
+    ]);
+    expect(ftsMatchExpression(queryAlternatives(queryWords("Banja Luka")))).toBe(
+      '("banja"* AND "luka"*) OR (("banjaluka" OR "banjaluk"*))',
+    );
+    expect(queryAlternatives(queryWords("Kranj"))).toEqual([queryWords("Kranj")]);
   });
 
   it("indexes an item without text by its summary and its sources' quotes, each once", () => {
@@ -238,6 +252,12 @@ function describeSearch(
       expect(await ids("Kragujevac")).toEqual(["n-sr-cyrl-milwaukee", "n-sr-latn-embassy"]);
       expect(await ids("Шековићи")).toEqual(["n-sr-latn-sekovici"]);
       expect(await ids("Banjaluka Beograd")).toEqual(["n-sr-cyrl-banja-luka"]);
+    });
+
+    it("finds a name written as one word by its two words: Banja Luka finds Бањалука", async () => {
+      const hits = await search("Banja Luka");
+      expect(hits.map((hit) => hit.item.id)).toEqual(["n-sr-cyrl-banja-luka"]);
+      expect(hits[0]!.snippet).toContain("<mark>Бањалуке</mark>");
     });
 
     it("ignores case and diacritics and matches the last word as a prefix", async () => {

@@ -13,8 +13,10 @@ import { In } from "typeorm";
 import { NewsItem } from "../entities/news-item.entity";
 import { searchNewsItems } from "../search/search-index";
 import {
+  alternativeWords,
   MAX_QUERY_LENGTH,
   MAX_QUERY_WORDS,
+  queryAlternatives,
   queryWords,
   searchDocument,
   snippet,
@@ -99,12 +101,14 @@ export class NewsSearchResolver {
       first: checkSearchFirst(first),
     };
     if (filters.first === 0) return [];
-    const rows = await searchNewsItems(context.db, words, filters);
+    const alternatives = queryAlternatives(words);
+    const rows = await searchNewsItems(context.db, alternatives, filters);
+    const marked = alternativeWords(alternatives);
     const items = await context.db.getRepository(NewsItem).findBy({ id: In(rows.map((row) => row.id)) });
     const byId = new Map(items.map((item) => [item.id, item]));
     return rows.flatMap((row) => {
       const item = byId.get(row.id);
-      return item ? [{ item, score: row.score, snippet: snippet(searchDocument(item), words) }] : [];
+      return item ? [{ item, score: row.score, snippet: snippet(searchDocument(item), marked) }] : [];
     });
   }
 }

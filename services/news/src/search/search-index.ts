@@ -153,13 +153,13 @@ export async function indexNewsItems(manager: EntityManager, items: readonly Sea
 }
 
 /**
- * The ids and scores of the items that match every query word, best first: not deprecated,
- * within the filters. Scores are the database's own (bm25 negated on SQLite, ts_rank on
+ * The ids and scores of the items that match every word of one of the query's alternatives
+ * (queryAlternatives), best first: not deprecated, within the filters. Scores are the database's own (bm25 negated on SQLite, ts_rank on
  * PostgreSQL): higher is better, comparable within one answer only.
  */
 export async function searchNewsItems(
   db: Database,
-  words: readonly QueryWord[],
+  alternatives: readonly (readonly QueryWord[])[],
   filters: SearchFilters,
 ): Promise<SearchRow[]> {
   const postgres = isPostgres(db);
@@ -170,19 +170,16 @@ export async function searchNewsItems(
   let score: string;
   if (postgres) {
     // each word: the simple terms, or (for Serbian, Croatian and Bosnian items) its Serbian stem
-    const query = words
-      .map(
-        (word) =>
-          `(to_tsquery('simple', ${parameters.add(tsQueryTerm(word))}) || plainto_tsquery('serbian', ${parameters.add(word.word)}))`,
-      )
-      .join(" && ");
+    const term = (word: QueryWord) =>
+      `(to_tsquery('simple', ${parameters.add(tsQueryTerm(word))}) || plainto_tsquery('serbian', ${parameters.add(word.word)}))`;
+    const query = alternatives.map((alternative) => `(${alternative.map(term).join(" && ")})`).join(" || ");
     // the query written out where it is used, not joined from a subquery, so the GIN index serves it
     from = `${s}"news_search" search JOIN ${s}"news_item" n ON n."id" = search."item_id"`;
     conditions.push(`search."document" @@ (${query})`);
     score = `ts_rank(search."document", ${query})`;
   } else {
     from = `news_search JOIN "news_item" n ON n."id" = news_search.item_id`;
-    conditions.push(`news_search MATCH ${parameters.add(ftsMatchExpression(words))}`);
+    conditions.push(`news_search MATCH ${parameters.add(ftsMatchExpression(alternatives))}`);
     // weights per column: item_id (not indexed), title, body
     score = "-bm25(news_search, 0.0, 4.0, 1.0)";
   }

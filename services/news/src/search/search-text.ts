@@ -107,11 +107,35 @@ export function queryWords(query: string): QueryWord[] {
         .filter((word) => word !== ""),
     ),
   ];
-  return words.map((word) =>
-    word.length < MIN_PREFIX_WORD
-      ? { word, stem: word, prefix: false }
-      : { word, stem: queryStem(word), prefix: true },
-  );
+  return words.map(queryWord);
+}
+
+function queryWord(word: string): QueryWord {
+  return word.length < MIN_PREFIX_WORD
+    ? { word, stem: word, prefix: false }
+    : { word, stem: queryStem(word), prefix: true };
+}
+
+/**
+ * The ways a query may be written, each a list of words all required: as typed, and with two
+ * neighbouring words written as one, as place names often are ("Banja Luka" finds "Бањалука",
+ * "Saint Étienne" finds "Saintétienne" no harm done): one alternative per neighbouring pair.
+ */
+export function queryAlternatives(words: readonly QueryWord[]): QueryWord[][] {
+  const joined = words
+    .slice(1)
+    .map((second, index) => [
+      ...words.slice(0, index),
+      queryWord(words[index].word + second.word),
+      ...words.slice(index + 2),
+    ]);
+  return [[...words], ...joined];
+}
+
+/** Every word of the alternatives once: what a snippet marks. */
+export function alternativeWords(alternatives: readonly (readonly QueryWord[])[]): QueryWord[] {
+  const byWord = new Map(alternatives.flat().map((word) => [word.word, word]));
+  return [...byWord.values()];
 }
 
 /** A string as an FTS5 string literal. Folded words hold only letters and digits; quoted anyway. */
@@ -120,17 +144,21 @@ function ftsString(text: string): string {
 }
 
 /**
- * The FTS5 MATCH expression: every word must match, as itself or (a prefix term) as any word that
- * starts with its stem; the exact form is a term of its own so that it adds to the rank.
+ * The FTS5 MATCH expression: in one of the alternatives, every word must match, as itself or (a
+ * prefix term) as any word that starts with its stem; the exact form is a term of its own so that
+ * it adds to the rank.
  */
-export function ftsMatchExpression(words: readonly QueryWord[]): string {
-  return words
-    .map(({ word, stem, prefix }) => {
-      if (!prefix) return ftsString(word);
-      if (stem === word) return `${ftsString(word)}*`;
-      return `(${ftsString(word)} OR ${ftsString(stem)}*)`;
-    })
-    .join(" AND ");
+export function ftsMatchExpression(alternatives: readonly (readonly QueryWord[])[]): string {
+  const all = alternatives.map((words) =>
+    words
+      .map(({ word, stem, prefix }) => {
+        if (!prefix) return ftsString(word);
+        if (stem === word) return `${ftsString(word)}*`;
+        return `(${ftsString(word)} OR ${ftsString(stem)}*)`;
+      })
+      .join(" AND "),
+  );
+  return all.length === 1 ? all[0] : all.map((expression) => `(${expression})`).join(" OR ");
 }
 
 /** A string as a tsquery lexeme literal. */
