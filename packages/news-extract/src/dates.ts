@@ -3,6 +3,7 @@
 // "am 3. März 2023"), English "December 12, 2022", month + year, cued years ("leta 2008", "2009.
 // godine"), and relative words ("včeraj", "yesterday", "prošlog petka") resolved against the
 // publication date. eventDate picks the event's date from them.
+import { isIsoDate } from "@twingraph/kit/text";
 import type { DateMention, NewsLanguage, Span } from "./types";
 
 type Language = NewsLanguage | "und";
@@ -430,11 +431,6 @@ function parseDay(iso: string | null | undefined): Day | null {
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -498,8 +494,9 @@ function dayMention(
   resolveYear: YearResolver,
 ): Candidate | null {
   const resolvedYear = year ?? resolveYear(month, day);
-  if (resolvedYear === null || !isValidDay(resolvedYear, month, day)) return null;
-  return mention(text, start, end, isoDay({ year: resolvedYear, month, day }), year === null);
+  if (resolvedYear === null) return null;
+  const date = isoDay({ year: resolvedYear, month, day });
+  return isIsoDate(date) ? mention(text, start, end, date, year === null) : null;
 }
 
 /** The trailing dot after a year is an ordinal in the South Slavic languages ("2021."), else a

@@ -4,6 +4,7 @@
 // the document.
 
 import { Readability } from "@mozilla/readability";
+import { isIsoDate } from "@twingraph/kit/text";
 import { IngestError } from "./errors";
 
 // linkedom runs as CommonJS but declares its types for ESM only; require keeps pageText synchronous.
@@ -166,16 +167,10 @@ export function collapseWhitespace(text: string | null | undefined): string {
     .trim();
 }
 
-/** YYYY-MM-DD from a value that starts with an ISO day ("2016-02-25T10:00:00+01:00"), else null. */
+/** YYYY-MM-DD from a value that starts with an ISO day ("2016-02-25T10:00:00+01:00") that exists, else null. */
 export function isoDay(value: string | null | undefined): string | null {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(value ?? "");
-  if (!match) return null;
-  const [, year, month, date] = match;
-  // a day that exists: 2016-02-30 does not
-  const utc = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date)));
-  return utc.getUTCMonth() === Number(month) - 1 && utc.getUTCDate() === Number(date)
-    ? `${year}-${month}-${date}`
-    : null;
+  const day = /^\s*(\d{4}-\d{2}-\d{2})(?!\d)/.exec(value ?? "")?.[1];
+  return day && isIsoDate(day) ? day : null;
 }
 
 function htmlDocument(html: string): DomDocument {
