@@ -1,19 +1,13 @@
 // The checked-in supergraph served by another federation gateway, Hive Gateway, in front of the
 // same subgraphs: it answers the dossier when configured to send the gateway secret (the config
-// docs/operations.md shows), and the subgraphs refuse it when it does not.
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+// docs/operations.md shows, built by src/hive-gateway.ts), and the subgraphs refuse it when it does not.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GATEWAY_SECRET_HEADER } from "@twingraph/kit/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../src/gateway-install";
 import { type HttpFederation, httpFederation } from "../src/harness";
-
-const HIVE_GATEWAY = path.join(REPO_ROOT, "node_modules", ".bin", "hive-gateway");
-const SUPERGRAPH = path.join(REPO_ROOT, "schema", "supergraph.graphql");
+import { hiveConfig, startHive } from "../src/hive-gateway";
 
 const DOSSIER = /* GraphQL */ `
   query ($a: ID!, $b: ID!) {
@@ -29,58 +23,6 @@ const DOSSIER = /* GraphQL */ `
 interface DossierAnswer {
   data?: { partnershipBetween: { cities: { name: string }[]; visits: unknown[] | null } | null };
   errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** The Hive Gateway config an operator writes: each subgraph's URL, and the secret on every fetch. */
-function hiveConfig(urls: Record<string, string>, secret: string | undefined): string {
-  const transportEntries = Object.fromEntries(
-    Object.entries(urls).map(([name, url]) => [name, { location: url }]),
-  );
-  const headers = secret ? `{ ${JSON.stringify(GATEWAY_SECRET_HEADER)}: ${JSON.stringify(secret)} }` : "{}";
-  return `export const gatewayConfig = {
-  supergraph: ${JSON.stringify(SUPERGRAPH)},
-  transportEntries: ${JSON.stringify(transportEntries)},
-  propagateHeaders: { fromClientToSubgraphs: () => (${headers}) },
-};
-`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startHive(directory: string, config: string): Promise<{ child: ChildProcess; url: string }> {
-  const file = path.join(directory, `gateway-${randomBytes(4).toString("hex")}.config.mjs`);
-  writeFileSync(file, config);
-  const port = await freePort();
-  const child = spawn(
-    HIVE_GATEWAY,
-    ["supergraph", "--config-path", file, "--port", String(port), "--host", "127.0.0.1"],
-    {
-      cwd: directory,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Hive Gateway exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthcheck`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill();
-  throw new Error("Hive Gateway was not ready within 60 s");
 }
 
 async function askDossier(url: string): Promise<DossierAnswer> {
