@@ -435,6 +435,7 @@ describe("settings", () => {
       timeoutMs: 800,
       failures: 3,
       retryMs: 1000,
+      dedupe: true,
     });
     expect(subgraphClientSettings("cities", env).timeoutMs).toBe(2000);
     expect(subgraphClientSettings("cities", {})).toEqual({
@@ -442,9 +443,14 @@ describe("settings", () => {
       timeoutMs: 5000,
       failures: 3,
       retryMs: 1000,
+      dedupe: true,
     });
     expect(() => subgraphClientSettings("news", { NEWS_TIMEOUT_MS: "soon" })).toThrow(
       'NEWS_TIMEOUT_MS must be a positive whole number, got "soon"',
+    );
+    expect(subgraphClientSettings("news", { SUBGRAPH_DEDUPE: "0" }).dedupe).toBe(false);
+    expect(() => subgraphClientSettings("news", { SUBGRAPH_DEDUPE: "no" })).toThrow(
+      'SUBGRAPH_DEDUPE must be 0 or 1, got "no"',
     );
   });
 });
