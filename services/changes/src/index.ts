@@ -1,6 +1,7 @@
 // The changes subgraph as a library: changesets, the apply coordinator, and the seed's write path.
 import type { SubgraphPackage } from "@twingraph/kit/subgraph";
 import { buildChangesSubgraph } from "./schema";
+import { serveChanges } from "./serve";
 import { CHANGES, openChangesDatabase } from "./server";
 
 /** for the seed's and imports' changesets, whose ids name the importing account */
@@ -38,6 +39,7 @@ export {
   startChangesRecovery,
 } from "./recovery";
 export { buildChangesSubgraph } from "./schema";
+export { serveChanges } from "./serve";
 export { CHANGES, openChangesDatabase } from "./server";
 
 /** found by tools through schema/subgraphs.json */
@@ -45,4 +47,5 @@ export const subgraph: SubgraphPackage = {
   name: CHANGES.name,
   build: buildChangesSubgraph,
   open: openChangesDatabase,
+  serve: serveChanges,
 };

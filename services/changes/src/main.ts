@@ -1,53 +1,12 @@
 // Runs the changes subgraph: env -> participants, database -> server -> listen, and the recovery
 // pass; drains on SIGTERM and SIGINT.
-import { logger, portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
-import { defaultPort } from "@twingraph/kit/manifest";
-import { listenSubgraph } from "@twingraph/kit/subgraph";
-import { Changes } from "./coordinator";
-import { derivedStepsFromManifest, setDerivedSteps } from "./distances";
-import { newsLookupsFromManifest, setNewsLookups } from "./news/lookups";
-import { warmGazetteer } from "./news/plan-lookups";
-import { participantsFromManifest, setChangeParticipants } from "./participants";
-import { recoveryIntervalFromEnv, startChangesRecovery } from "./recovery";
-import { buildChangesSubgraph } from "./schema";
-import { CHANGES, openChangesDatabase } from "./server";
+import { requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
+import { serveChanges } from "./serve";
+import { CHANGES } from "./server";
 
 async function main(): Promise<void> {
-  const secret = requireGatewaySecret();
-  const recoveryMs = recoveryIntervalFromEnv();
-  setChangeParticipants(participantsFromManifest(secret));
-  setDerivedSteps(derivedStepsFromManifest(secret));
-  setNewsLookups(newsLookupsFromManifest(secret));
-  const [db, subgraph] = await Promise.all([openChangesDatabase(), buildChangesSubgraph()]);
-  const running = await listenSubgraph(CHANGES.name, subgraph.schema, db, {
-    port: portFromEnv("CHANGES_PORT", defaultPort(CHANGES.name)),
-    host: process.env.HOST || undefined,
-    secret,
-  });
-  const recovery = startChangesRecovery(new Changes(db), recoveryMs);
-  if (process.env.TWINGRAPH_WARM_GAZETTEER !== "0") setImmediate(() => warmGazetteerAtStart());
-  shutdownOnSignals(running, {
-    service: CHANGES.name,
-    release: async () => {
-      await recovery.stop();
-      await db.destroy();
-    },
-  });
-}
-
-/**
- * Indexes the gazetteer ingestNews links places with right after listening: the process answers
- * nothing for those seconds, once, instead of the first ingestion outlasting the gateway's timeout.
- */
-function warmGazetteerAtStart(): void {
-  try {
-    logger.info({ service: CHANGES.name, ms: warmGazetteer() }, "gazetteer indexed for ingestNews");
-  } catch (error) {
-    logger.warn(
-      { service: CHANGES.name, err: error },
-      "the gazetteer could not be read: ingestNews will try again",
-    );
-  }
+  const served = await serveChanges(requireGatewaySecret());
+  shutdownOnSignals(served.running, { service: CHANGES.name, release: served.release });
 }
 
 main().catch((error: unknown) => {

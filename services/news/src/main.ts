@@ -1,23 +1,11 @@
 // Runs the news subgraph: env -> database -> server -> listen; drains on SIGTERM and SIGINT.
-import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
-import { defaultPort } from "@twingraph/kit/manifest";
-import { listenSubgraph } from "@twingraph/kit/subgraph";
-import { newsEditRegistry } from "./editing";
-import { newsSeenRoutes } from "./news-seen-route";
-import { buildNewsSubgraph } from "./schema";
-import { NEWS, openNewsDatabase } from "./server";
+import { requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
+import { serveNews } from "./serve";
+import { NEWS } from "./server";
 
 async function main(): Promise<void> {
-  const secret = requireGatewaySecret();
-  const [db, subgraph] = await Promise.all([openNewsDatabase(), buildNewsSubgraph()]);
-  const running = await listenSubgraph(NEWS.name, subgraph.schema, db, {
-    port: portFromEnv("NEWS_PORT", defaultPort(NEWS.name)),
-    host: process.env.HOST || undefined,
-    secret,
-    editing: newsEditRegistry,
-    routes: newsSeenRoutes(db),
-  });
-  shutdownOnSignals(running, { service: NEWS.name, release: () => db.destroy() });
+  const served = await serveNews(requireGatewaySecret());
+  shutdownOnSignals(served.running, { service: NEWS.name, release: served.release });
 }
 
 main().catch((error: unknown) => {

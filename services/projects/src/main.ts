@@ -1,21 +1,11 @@
 // Runs the projects subgraph: env -> database -> server -> listen; drains on SIGTERM and SIGINT.
-import { portFromEnv, requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
-import { defaultPort } from "@twingraph/kit/manifest";
-import { listenSubgraph } from "@twingraph/kit/subgraph";
-import { projectsRegistry } from "./editing";
-import { buildProjectsSubgraph } from "./schema";
-import { openProjectsDatabase, PROJECTS } from "./server";
+import { requireGatewaySecret, shutdownOnSignals } from "@twingraph/kit/http";
+import { serveProjects } from "./serve";
+import { PROJECTS } from "./server";
 
 async function main(): Promise<void> {
-  const secret = requireGatewaySecret();
-  const [db, subgraph] = await Promise.all([openProjectsDatabase(), buildProjectsSubgraph()]);
-  const running = await listenSubgraph(PROJECTS.name, subgraph.schema, db, {
-    port: portFromEnv("PROJECTS_PORT", defaultPort(PROJECTS.name)),
-    host: process.env.HOST || undefined,
-    secret,
-    editing: projectsRegistry,
-  });
-  shutdownOnSignals(running, { service: PROJECTS.name, release: () => db.destroy() });
+  const served = await serveProjects(requireGatewaySecret());
+  shutdownOnSignals(served.running, { service: PROJECTS.name, release: served.release });
 }
 
 main().catch((error: unknown) => {

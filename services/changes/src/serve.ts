@@ -1,0 +1,53 @@
+// Serves the changes subgraph as deployed: its database on CHANGES_PORT, the other subgraphs
+// reached over HTTP as participants and lookups (their <NAME>_URL, else the manifest's ports), the
+// recovery pass, and the gazetteer indexed right after listening.
+import { logger, portFromEnv } from "@twingraph/kit/http";
+import { defaultPort } from "@twingraph/kit/manifest";
+import { listenSubgraph, type ServedSubgraph } from "@twingraph/kit/subgraph";
+import { Changes } from "./coordinator";
+import { derivedStepsFromManifest, setDerivedSteps } from "./distances";
+import { newsLookupsFromManifest, setNewsLookups } from "./news/lookups";
+import { warmGazetteer } from "./news/plan-lookups";
+import { participantsFromManifest, setChangeParticipants } from "./participants";
+import { recoveryIntervalFromEnv, startChangesRecovery } from "./recovery";
+import { buildChangesSubgraph } from "./schema";
+import { CHANGES, openChangesDatabase } from "./server";
+
+export async function serveChanges(secret: string): Promise<ServedSubgraph> {
+  const recoveryMs = recoveryIntervalFromEnv();
+  setChangeParticipants(participantsFromManifest(secret));
+  setDerivedSteps(derivedStepsFromManifest(secret));
+  setNewsLookups(newsLookupsFromManifest(secret));
+  const [db, subgraph] = await Promise.all([openChangesDatabase(), buildChangesSubgraph()]);
+  const running = await listenSubgraph(CHANGES.name, subgraph.schema, db, {
+    port: portFromEnv("CHANGES_PORT", defaultPort(CHANGES.name)),
+    host: process.env.HOST || undefined,
+    secret,
+  });
+  const recovery = startChangesRecovery(new Changes(db), recoveryMs);
+  if (process.env.TWINGRAPH_WARM_GAZETTEER !== "0") setImmediate(() => warmGazetteerAtStart());
+  return {
+    running,
+    db,
+    schema: subgraph.schema,
+    async release() {
+      await recovery.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Indexes the gazetteer ingestNews links places with right after listening: the process answers
+ * nothing for those seconds, once, instead of the first ingestion outlasting the gateway's timeout.
+ */
+function warmGazetteerAtStart(): void {
+  try {
+    logger.info({ service: CHANGES.name, ms: warmGazetteer() }, "gazetteer indexed for ingestNews");
+  } catch (error) {
+    logger.warn(
+      { service: CHANGES.name, err: error },
+      "the gazetteer could not be read: ingestNews will try again",
+    );
+  }
+}
