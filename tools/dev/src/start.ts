@@ -3,7 +3,9 @@
 // others keep serving, and stops them all on Ctrl-C. A part that fails before it is ready stops the
 // start: that is a setting to fix, not a crash to ride out. With no token keys configured, it makes
 // the secret the gateway verifies tokens with and `npm run token` signs them with (.data/jwt-secret).
+// `npm start -- --single-process` runs the same parts in this one process instead (single-process.ts).
 import { ensureDefaultTokenSecret } from "@twingraph/gateway";
+import { runSingleProcess, singleProcessRequested } from "./single-process";
 import {
   gatewayPart,
   type SubgraphPart,
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
   const secret = stackSecret();
   const subgraphs = withSubgraphUrls(subgraphParts(secret));
   const gatewayProcess = gatewayPart(subgraphs, secret);
+  if (singleProcessRequested()) {
+    announce(await runSingleProcess([...subgraphs, gatewayProcess], secret));
+    return;
+  }
   const gateway = superviseGateway(gatewayProcess);
   const supervised = subgraphs.map((part) => ({ part, supervisor: superviseSubgraph(part) }));
   const everything: Supervisor[] = [...supervised.map(({ supervisor }) => supervisor), gateway.supervisor];
@@ -50,12 +56,16 @@ async function main(): Promise<void> {
       gateway.ready,
       () => gateway.supervisor.process !== undefined,
     );
-    console.log(`\ntwingraph is ready: ${url}  (Ctrl-C stops everything)`);
-    console.log(`A query page: ${new URL("/", url)}`);
+    announce(url);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
   }
+}
+
+function announce(url: string): void {
+  console.log(`\ntwingraph is ready: ${url}  (Ctrl-C stops everything)`);
+  console.log(`A query page: ${new URL("/", url)}`);
 }
 
 /** The changes subgraph applies changesets by calling the others: it hears where they listen, as the gateway does. */
