@@ -1,7 +1,8 @@
 // `npm run seed [-- --force]`: seeds the databases from the sources and the world file.
 import { closeDatabases, openDatabases } from "./databases";
 import { describeSeed, terminalProgress } from "./report";
-import { seed, WORLD_FILE_HINT } from "./seed";
+import { seed } from "./seed";
+import { WORLD_FILE_HINT } from "./seed-state";
 
 async function main(): Promise<void> {
   const databases = await openDatabases();

@@ -12,5 +12,6 @@ export * from "./imports";
 export { loadSources, type SeedCounts, type SourcesLoaded, writeSources } from "./load-sources";
 export { openNewsLookups } from "./news/news-lookups";
 export { describeImport, describeSeed, terminalProgress } from "./report";
-export { type SeedOptions, type SeedResult, seed, WORLD_FILE_HINT } from "./seed";
+export { type SeedOptions, type SeedResult, seed } from "./seed";
+export { defaultWorldFile, type SeedState, seedState, WORLD_FILE_HINT } from "./seed-state";
 export { afterWrite, type GraphWriter, type WriteGraphOptions, writeGraph } from "./write-graph";

@@ -30,13 +30,6 @@ export const WORLD_SOURCE: SourceRecord = {
   language: "en",
 };
 
-/** Where `npm start` looks for the world file unless TWINGRAPH_WORLD_FILE says otherwise. */
-export function defaultWorldFile(): string {
-  return (
-    process.env.TWINGRAPH_WORLD_FILE ?? path.resolve(__dirname, "../../../../shared/data/world-twinnings.csv")
-  );
-}
-
 export type PairsReport = ImportReport<PartnershipRecords>;
 
 type PairColumn = (typeof WORLD_COLUMNS)[number] | "since";

@@ -12,14 +12,7 @@ import {
   shutdownGraceFromEnv,
 } from "@twingraph/kit/http";
 import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
-import {
-  closeDatabases,
-  describeSeed,
-  openDatabases,
-  seed,
-  terminalProgress,
-  WORLD_FILE_HINT,
-} from "@twingraph/seed";
+import { seedState, WORLD_FILE_HINT } from "@twingraph/seed/state";
 import { capitalized, fromChildProcess, type SupervisedProcess, Supervisor } from "./supervisor";
 
 export const GATEWAY_PORT = 4000;
@@ -42,14 +35,26 @@ export interface SubgraphPart extends Part {
   url: string;
 }
 
+/**
+ * Seeds the databases unless they hold what seeding would write now. That is told from the seed's
+ * fingerprint alone: a later start neither opens the databases nor loads the seeding code.
+ */
 export async function seedIfNeeded(): Promise<void> {
+  const state = seedState();
+  if (state.current) console.log("Databases already seeded; nothing to add.");
+  else await seedNow();
+  if (!state.worldFile) console.log(WORLD_FILE_HINT);
+}
+
+async function seedNow(): Promise<void> {
+  const { closeDatabases, describeSeed, openDatabases, seed, terminalProgress } = await import(
+    "@twingraph/seed"
+  );
   const databases = await openDatabases();
   try {
     const started = Date.now();
-    const result = await seed(databases, { progress: terminalProgress() });
-    console.log(describeSeed(result));
-    if (!result.skipped) console.log(`Seeding took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    if (!result.worldFile) console.log(WORLD_FILE_HINT);
+    console.log(describeSeed(await seed(databases, { progress: terminalProgress() })));
+    console.log(`Seeding took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await closeDatabases(databases);
   }
@@ -114,14 +119,22 @@ export function gatewayPart(subgraphs: readonly SubgraphPart[], secret: string):
       GATEWAY_SECRET: secret,
       // applying or reverting a large changeset (an import's) is one long mutation of the changes subgraph
       CHANGES_TIMEOUT_MS: process.env.CHANGES_TIMEOUT_MS ?? String(CHANGES_TIMEOUT_MS),
+      // production mode would turn introspection off, and with it the query page's docs and completion
+      INTROSPECTION: process.env.INTROSPECTION ?? "1",
       ...Object.fromEntries(urls),
     },
   };
 }
 
+/**
+ * What every part runs with unless the environment says otherwise: production settings (Apollo's and
+ * graphql-js's production paths, no "Did you mean" suggestions; docs/operations.md).
+ */
+export const PART_DEFAULTS: Readonly<Record<string, string>> = { NODE_ENV: "production" };
+
 export function spawnPart(part: Part, stdout: "inherit" | "pipe" = "inherit"): ChildProcess {
   return spawn(process.execPath, [part.main], {
-    env: { ...process.env, ...part.env },
+    env: { ...PART_DEFAULTS, ...process.env, ...part.env },
     stdio: ["ignore", stdout, "inherit"],
   });
 }
