@@ -147,11 +147,13 @@ function readsOnly(options: ProcessOptions): boolean {
   return /^\s*(query\b|\{)/.test(options.request.query ?? "");
 }
 
+type CacheHint = Readonly<{ maxAge: number; scope?: "PUBLIC" | "PRIVATE" }>;
+
 /**
  * The hint a subgraph's Cache-Control gives the request's overall cache policy, read as
  * @apollo/gateway's RemoteGraphQLDataSource reads it: its max-age (0 without one), and its scope.
  */
-function cacheHintOf(cacheControl: string | undefined): { maxAge: number; scope?: "PUBLIC" | "PRIVATE" } {
+function cacheHintOf(cacheControl: string | undefined): CacheHint {
   const hint: { maxAge: number; scope?: "PUBLIC" | "PRIVATE" } = { maxAge: 0 };
   if (!cacheControl) return hint;
   for (const directive of cacheControl.split(",")) {
@@ -165,11 +167,25 @@ function cacheHintOf(cacheControl: string | undefined): { maxAge: number; scope?
   return hint;
 }
 
+/** Hints by Cache-Control value: subgraphs send a handful of distinct ones, read once each. */
+const cacheHints = new Map<string | undefined, CacheHint>();
+const MAX_CACHE_HINTS = 256;
+
+function cachedHintOf(cacheControl: string | undefined): CacheHint {
+  let hint = cacheHints.get(cacheControl);
+  if (!hint) {
+    if (cacheHints.size >= MAX_CACHE_HINTS) cacheHints.clear();
+    hint = cacheHintOf(cacheControl);
+    cacheHints.set(cacheControl, hint);
+  }
+  return hint;
+}
+
 /** A subgraph's answer narrows the cache policy of the request it serves: its fields are cached no longer. */
 function narrowCachePolicy(options: ProcessOptions, cacheControl: string | undefined): void {
   if (!("incomingRequestContext" in options)) return;
   const policy = options.incomingRequestContext.overallCachePolicy;
-  if (policy && "restrict" in policy) policy.restrict(cacheHintOf(cacheControl));
+  if (policy && "restrict" in policy) policy.restrict(cachedHintOf(cacheControl));
 }
 
 /** The gateway's data source for one subgraph over HTTP. */
