@@ -3,13 +3,20 @@
 // once every requester has gone away. Beyond the queue a request is refused at once, so a burst of
 // distinct requests costs neither unbounded threads nor unbounded memory.
 import type { UndirectedGraph } from "graphology";
-import { MeasureCancelledError, measureCentrality, type SlowMeasure } from "./centrality-worker";
+import {
+  MeasureCancelledError,
+  type MeasureOptions,
+  measureCentrality,
+  type SlowMeasure,
+} from "./centrality-worker";
 
 export interface CentralityPoolOptions {
   /** computations running at once */
   workers: number;
   /** computations waiting for a worker */
   queue: number;
+  /** worker threads each computation is split across; by default one per core */
+  threads?: number;
 }
 
 /** Refused: the pool's workers are busy and its queue is full. */
@@ -22,12 +29,19 @@ export class NetworkBusyError extends Error {
 
 export type Scores = Record<string, number>;
 
-type Compute = (graph: UndirectedGraph, measure: SlowMeasure, signal: AbortSignal) => Promise<Scores>;
+type Compute = (
+  graph: UndirectedGraph,
+  measure: SlowMeasure,
+  signal: AbortSignal,
+  options: MeasureOptions,
+) => Promise<Scores>;
 
 interface Job {
   key: string;
   graph: UndirectedGraph;
   measure: SlowMeasure;
+  /** sources of a sampled estimate, null for the exact scores */
+  sampleSize: number | null;
   /** stops the computation, queued or running */
   controller: AbortController;
   result: Promise<Scores>;
@@ -49,19 +63,25 @@ export class CentralityPool {
   ) {}
 
   /**
-   * Scores of `measure` on `graph`. Requests with the same `key` share one computation; `signal`
-   * says the requester went away, and a computation every requester left is dropped. Rejects with
-   * NetworkBusyError when a new computation finds the queue full, MeasureCancelledError when the
-   * requester's signal aborts first.
+   * Scores of `measure` on `graph`, estimated from `sampleSize` sources when given. Requests with
+   * the same `key` share one computation; `signal` says the requester went away, and a computation
+   * every requester left is dropped. Rejects with NetworkBusyError when a new computation finds the
+   * queue full, MeasureCancelledError when the requester's signal aborts first.
    */
-  measure(key: string, graph: UndirectedGraph, measure: SlowMeasure, signal?: AbortSignal): Promise<Scores> {
+  measure(
+    key: string,
+    graph: UndirectedGraph,
+    measure: SlowMeasure,
+    signal?: AbortSignal,
+    sampleSize: number | null = null,
+  ): Promise<Scores> {
     if (signal?.aborted) return Promise.reject(new MeasureCancelledError());
     let job = this.jobs.get(key);
     if (!job) {
       // counted together: jobs added in one turn are all queued until the next starts them
       if (this.running + this.queued.length >= this.options.workers + this.options.queue)
         return Promise.reject(new NetworkBusyError(this.options));
-      job = this.add(key, graph, measure);
+      job = this.add(key, graph, measure, sampleSize);
     }
     return this.wait(job, signal);
   }
@@ -71,7 +91,7 @@ export class CentralityPool {
     return { running: this.running, queued: this.queued.length };
   }
 
-  private add(key: string, graph: UndirectedGraph, measure: SlowMeasure): Job {
+  private add(key: string, graph: UndirectedGraph, measure: SlowMeasure, sampleSize: number | null): Job {
     let settle!: Job["settle"];
     const result = new Promise<Scores>((resolve, reject) => {
       settle = { resolve, reject };
@@ -82,6 +102,7 @@ export class CentralityPool {
       key,
       graph,
       measure,
+      sampleSize,
       controller: new AbortController(),
       result,
       settle,
@@ -137,7 +158,10 @@ export class CentralityPool {
       const job = this.queued.shift() as Job;
       this.running += 1;
       // a promise around the call, so that a measure throwing in this thread rejects like one in a worker
-      new Promise<Scores>((resolve) => resolve(this.compute(job.graph, job.measure, job.controller.signal)))
+      const options = { sampleSize: job.sampleSize, threads: this.options.threads };
+      new Promise<Scores>((resolve) =>
+        resolve(this.compute(job.graph, job.measure, job.controller.signal, options)),
+      )
         .then(job.settle.resolve, job.settle.reject)
         .finally(() => {
           this.running -= 1;

@@ -1,45 +1,56 @@
-// Betweenness and closeness of a large network take from seconds to minutes; they run in a worker
-// thread so the caller (a subgraph) goes on answering other requests meanwhile, and so that a
-// computation nobody waits for any more can be stopped by terminating its thread.
+// Betweenness and closeness of a large network take seconds; they run in worker threads, the
+// searches split between them, so the caller (a subgraph) goes on answering other requests
+// meanwhile, and so that a computation nobody waits for any more can be stopped by terminating its
+// threads. A sampled estimate runs the searches from a seeded draw of places instead of all of them.
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { UndirectedGraph } from "graphology";
-import betweenness from "graphology-metrics/centrality/betweenness";
-import closeness from "graphology-metrics/centrality/closeness";
-import { centralityWork } from "./centrality-cost";
+import { seededRandom } from "./random";
+import {
+  allSources,
+  type CompactGraph,
+  compactGraph,
+  type PathSums,
+  planSearches,
+  type SearchPlan,
+  sampleSources,
+  scoresFromSums,
+  shortestPathSums,
+  unfoldLeaves,
+} from "./shortest-paths";
 
 export type SlowMeasure = "betweenness" | "closeness";
 
-/** Module files, resolved here so the worker loads the very copies this package depends on. */
-const MODULES: Record<SlowMeasure, string> = {
-  betweenness: require.resolve("graphology-metrics/centrality/betweenness"),
-  closeness: require.resolve("graphology-metrics/centrality/closeness"),
-};
+export interface MeasureOptions {
+  /**
+   * Places to search from, drawn with a fixed seed, for an estimate; all of them (the exact scores)
+   * when absent or not fewer than the graph's places.
+   */
+  sampleSize?: number | null;
+  /** worker threads one computation is split across; by default one per core */
+  threads?: number;
+}
 
-const OPTIONS = {
-  betweenness: { normalized: true },
-  // Wasserman–Faust scaling keeps closeness comparable across the network's many components
-  closeness: { wassermanFaust: true },
-} as const;
+/** The seed of the sampled estimate's draw: the same graph and sample size give the same scores. */
+export const SAMPLE_SEED = 1;
 
-/**
- * Plain CommonJS evaluated from a string, not a worker file: a file would be a .ts under vitest and
- * a .js in dist, while this runs the same from both.
- */
+/** Places a sampled estimate searches from: see CENTRALITY_SAMPLE_SIZE's measurements in test/src/bench-centrality.ts. */
+export const CENTRALITY_SAMPLE_SIZE = 2000;
+
+/** The worker runs the searches' own source text: see shortestPathSums. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { UndirectedGraph } = require(workerData.graphology);
-const measure = require(workerData.module);
-const graph = new UndirectedGraph();
-for (const node of workerData.nodes) graph.addNode(node);
-for (const [source, target] of workerData.edges) graph.addEdge(source, target);
-parentPort.postMessage(measure(graph, workerData.options));
+const shortestPathSums = (${shortestPathSums.toString()});
+const { offsets, neighbours, searches, own, folded, betweenness } = workerData;
+const sums = shortestPathSums(offsets, neighbours, searches, own, folded, betweenness);
+parentPort.postMessage(sums, [sums.buffer]);
 `;
 
 /**
- * Graphs this small (places × pairs) are measured in a few milliseconds here: a thread would cost
- * more than it saves.
+ * Searches this small (sources × pairs) take a few milliseconds here: a thread would cost more than
+ * it saves.
  */
-const INLINE_WORK = 50_000;
+const INLINE_WORK = 1_000_000;
 
 /** The computation was stopped because no one waits for it any more. */
 export class MeasureCancelledError extends Error {
@@ -56,65 +67,137 @@ export function liveCentralityWorkers(): number {
   return liveWorkers;
 }
 
-/** City id -> score: in a worker thread for large graphs, in this thread for small ones. */
+/** The threads a computation is split across unless told otherwise: one per core. */
+export function defaultCentralityThreads(): number {
+  return availableParallelism();
+}
+
+/** The places searched from: all, or a seeded sample of `sampleSize` of them. */
+function sourcesOf(places: number, sampleSize: number | null | undefined): Int32Array {
+  return sampleSize != null && sampleSize < places
+    ? sampleSources(places, sampleSize, seededRandom(SAMPLE_SEED))
+    : allSources(places);
+}
+
+/** City id -> score: in worker threads for large graphs, in this thread for small ones. */
 export function measureCentrality(
   graph: UndirectedGraph,
   measure: SlowMeasure,
   signal?: AbortSignal,
+  options: MeasureOptions = {},
 ): Promise<Record<string, number>> {
-  if (centralityWork(graph) > INLINE_WORK) return measureInWorker(graph, measure, signal);
+  const sources = Math.min(graph.order, options.sampleSize ?? graph.order);
+  if (sources * graph.size > INLINE_WORK) return measureInWorker(graph, measure, signal, options);
   if (signal?.aborted) return Promise.reject(new MeasureCancelledError());
-  return Promise.resolve(measureInThread(graph, measure));
+  return Promise.resolve(measureInThread(graph, measure, options));
 }
 
-export function measureInThread(graph: UndirectedGraph, measure: SlowMeasure): Record<string, number> {
-  // graphology-metrics sizes its queue and stack by the number of places and refuses zero: a view
-  // without places has nothing to score
-  if (graph.order === 0) return {};
-  return measure === "betweenness"
-    ? betweenness(graph, OPTIONS.betweenness)
-    : closeness(graph, OPTIONS.closeness);
+export function measureInThread(
+  graph: UndirectedGraph,
+  measure: SlowMeasure,
+  options: MeasureOptions = {},
+): Record<string, number> {
+  const compact = compactGraph(graph);
+  const plan = planSearches(compact, sourcesOf(compact.ids.length, options.sampleSize));
+  const { offsets, neighbours } = compact;
+  const sums = shortestPathSums(
+    offsets,
+    neighbours,
+    plan.searches,
+    plan.own,
+    plan.folded,
+    measure === "betweenness",
+  );
+  return scores(compact, measure, plan, sums);
+}
+
+function scores(
+  compact: CompactGraph,
+  measure: SlowMeasure,
+  plan: SearchPlan,
+  sums: PathSums,
+): Record<string, number> {
+  unfoldLeaves(sums, measure, plan.foldedLeaves);
+  return scoresFromSums(compact.ids, measure, sums, plan.sources);
 }
 
 /**
- * Only the graph's structure crosses to the worker: the measures read no attributes. `signal`
- * terminates the worker and rejects with MeasureCancelledError.
+ * The searches are dealt out in turn to `threads` workers, so each gets places from all over the
+ * graph's order, and their sums are added up in the workers' order, so the same graph gives the
+ * same scores. `signal` terminates the workers and rejects with MeasureCancelledError.
  */
 export function measureInWorker(
   graph: UndirectedGraph,
   measure: SlowMeasure,
   signal?: AbortSignal,
+  options: MeasureOptions = {},
 ): Promise<Record<string, number>> {
   if (signal?.aborted) return Promise.reject(new MeasureCancelledError());
-  // without pairs there is no search to run, so no thread to start (and an empty graph fails in one)
-  if (graph.size === 0) return Promise.resolve(measureInThread(graph, measure));
+  // without pairs there is no search to run, so no thread to start
+  if (graph.size === 0) return Promise.resolve(measureInThread(graph, measure, options));
+  const compact = compactGraph(graph);
+  const plan = planSearches(compact, sourcesOf(compact.ids.length, options.sampleSize));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultCentralityThreads(), plan.searches.length));
+  const share = (t: number) => (_value: number, i: number) => i % threads === t;
+  const shares = Array.from({ length: threads }, (_, t) => ({
+    searches: plan.searches.filter(share(t)),
+    own: plan.own.filter(share(t)),
+    folded: plan.folded.filter(share(t)),
+  }));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        graphology: require.resolve("graphology"),
-        module: MODULES[measure],
-        options: OPTIONS[measure],
-        nodes: graph.nodes(),
-        edges: graph.mapEdges((_edge, _attributes, source, target) => [source, target]),
-      },
-    });
-    liveWorkers += 1;
+    const workers: Worker[] = [];
+    const stop = () => {
+      for (const worker of workers) void worker.terminate();
+    };
     const cancel = () => {
       reject(new MeasureCancelledError());
-      void worker.terminate();
+      stop();
     };
     signal?.addEventListener("abort", cancel, { once: true });
-    worker.once("message", (scores: Record<string, number>) => {
-      resolve(scores);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      liveWorkers -= 1;
+    const fail = (error: unknown) => {
       signal?.removeEventListener("abort", cancel);
+      reject(error);
+      stop();
+    };
+    const partials = shares.map((share) => {
+      const worker = searchesInWorker(compact, share, measure === "betweenness");
+      workers.push(worker.thread);
+      return worker.sums;
+    });
+    Promise.all(partials).then((sums) => {
+      signal?.removeEventListener("abort", cancel);
+      resolve(scores(compact, measure, plan, addUp(sums)));
+    }, fail);
+  });
+}
+
+function searchesInWorker(
+  { offsets, neighbours }: CompactGraph,
+  share: Pick<SearchPlan, "searches" | "own" | "folded">,
+  betweenness: boolean,
+): { thread: Worker; sums: Promise<PathSums> } {
+  const thread = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { offsets, neighbours, ...share, betweenness },
+  });
+  liveWorkers += 1;
+  const sums = new Promise<PathSums>((resolve, reject) => {
+    thread.once("message", (sums: PathSums) => {
+      resolve(sums);
+      void thread.terminate();
+    });
+    thread.once("error", reject);
+    thread.once("exit", (code) => {
+      liveWorkers -= 1;
       // settles nothing when the answer or an error came first
       reject(new Error(`The centrality worker stopped (exit code ${code}) before answering.`));
     });
   });
+  return { thread, sums };
+}
+
+function addUp(partials: PathSums[]): PathSums {
+  const [total, ...rest] = partials;
+  for (const partial of rest) for (let i = 0; i < total.length; i += 1) total[i] += partial[i];
+  return total;
 }

@@ -6,4 +6,5 @@ export * from "./centrality-worker";
 export * from "./measures";
 export * from "./partnership";
 export * from "./scope";
+export * from "./shortest-paths";
 export * from "./snapshot";

@@ -5,6 +5,7 @@ import { bidirectional } from "graphology-shortest-path/unweighted";
 import { bfsFromNode } from "graphology-traversal";
 import type { SlowMeasure } from "./centrality-worker";
 import { countryOfCity } from "./partnership";
+import { seededRandom } from "./random";
 import type { NetworkLinkRecord, NetworkSnapshot } from "./snapshot";
 
 export type Centrality = "degree" | SlowMeasure;
@@ -141,18 +142,6 @@ function groups(snapshot: NetworkSnapshot, memberLists: string[][]): Group[] {
     .map((members) => [...members].sort((a, b) => degree(b) - degree(a) || a.localeCompare(b)))
     .sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]))
     .map((cityIds, index) => ({ id: index + 1, cityIds }));
-}
-
-/** mulberry32: a tiny seeded generator, only so Louvain's tie-breaking is repeatable. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface CountryPairCount {

@@ -6,6 +6,7 @@ import {
   CentralityPool,
   liveCentralityWorkers,
   MeasureCancelledError,
+  type MeasureOptions,
   NetworkBusyError,
   type Scores,
   type SlowMeasure,
@@ -20,10 +21,20 @@ function ring(size: number): UndirectedGraph {
 
 /** A compute function whose computations finish only when the test says, counting the started ones. */
 function controlledCompute() {
-  const started: { measure: SlowMeasure; signal: AbortSignal; finish: (scores: Scores) => void }[] = [];
-  const compute = (_graph: UndirectedGraph, measure: SlowMeasure, signal: AbortSignal) =>
+  const started: {
+    measure: SlowMeasure;
+    signal: AbortSignal;
+    options: MeasureOptions;
+    finish: (scores: Scores) => void;
+  }[] = [];
+  const compute = (
+    _graph: UndirectedGraph,
+    measure: SlowMeasure,
+    signal: AbortSignal,
+    options: MeasureOptions,
+  ) =>
     new Promise<Scores>((resolve, reject) => {
-      started.push({ measure, signal, finish: resolve });
+      started.push({ measure, signal, options, finish: resolve });
       signal.addEventListener("abort", () => reject(new MeasureCancelledError()));
     });
   return { started, compute };
@@ -112,16 +123,30 @@ describe("CentralityPool", () => {
     expect(await background).toEqual({ p0: 2 });
   });
 
-  it("terminates the worker of a running computation every requester left", async () => {
-    const pool = new CentralityPool({ workers: 1, queue: 4 });
+  it("terminates the worker threads of a running computation every requester left", async () => {
+    const pool = new CentralityPool({ workers: 1, queue: 4, threads: 2 });
     const before = liveCentralityWorkers();
     const leaving = new AbortController();
-    // betweenness of a ring of 6,000 places takes seconds: it is still running when the requester leaves
-    const request = pool.measure("ring", ring(6000), "betweenness", leaving.signal);
-    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before + 1), { timeout: 5000 });
+    // betweenness of a ring of 20,000 places takes many seconds: it is still running when the requester leaves
+    const request = pool.measure("ring", ring(20_000), "betweenness", leaving.signal);
+    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before + 2), { timeout: 5000 });
     leaving.abort();
     await expect(request).rejects.toBeInstanceOf(MeasureCancelledError);
     await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before), { timeout: 5000 });
     expect(pool.load()).toEqual({ running: 0, queued: 0 });
+  });
+
+  it("hands a sample size to the computation, and none for the exact scores", async () => {
+    const { started, compute } = controlledCompute();
+    const pool = new CentralityPool({ workers: 2, queue: 0, threads: 3 }, compute);
+    const sampled = pool.measure("sampled", graph, "betweenness", undefined, 100);
+    const exact = pool.measure("exact", graph, "betweenness");
+    await vi.waitFor(() => expect(started).toHaveLength(2));
+    expect(started.map((computation) => computation.options)).toEqual([
+      { sampleSize: 100, threads: 3 },
+      { sampleSize: null, threads: 3 },
+    ]);
+    for (const computation of started) computation.finish({});
+    await Promise.all([sampled, exact]);
   });
 });
