@@ -1,20 +1,23 @@
 // `npm run bench`: the real stack (four subgraph processes and the gateway, seeded like `npm start`,
-// in a temporary data directory, 100 ports above the defaults) under a closed-loop load from this process:
-// once without the response cache (queries through the subgraphs), once with it (the widget's query
-// cold, warm and as a persisted GET). Figures are reported with ratios measured in the same run:
-// the machines are shared and noisy. Then the hostile traffic (bench-hostile.ts), the editing
-// figures (bench-editing.ts) and the news figures (bench-news.ts); BENCH_ONLY=editing or
-// BENCH_ONLY=news runs those alone.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+// in a temporary data directory, 100 ports above the defaults) under a closed-loop load from this
+// process. First without the response cache: our gateway side by side with Hive Gateway, the
+// plan-direct ceiling and, with BENCH_BASELINE, the parent commit's stack (bench-gateways.ts); then
+// with the cache (the widget's query cold, warm and as a persisted GET). Figures are reported with
+// ratios measured in the same run: the machines are shared and noisy. Then the hostile traffic
+// (bench-hostile.ts), the editing figures (bench-editing.ts) and the news figures (bench-news.ts);
+// BENCH_ONLY=gateways, editing or news runs that part alone.
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readSubgraphManifest } from "@twingraph/kit/manifest";
+import { generateGatewaySecret } from "@twingraph/kit/http";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
 import { dataFigures, printDataFigures } from "./bench-data";
 import { benchEditing, editingBenchOptionsFromEnv } from "./bench-editing";
+import { benchGateways } from "./bench-gateways";
 import { benchHostile } from "./bench-hostile";
+import { httpLoad, type Load, postJson, type Result, runLoad } from "./bench-load";
 import { benchNews } from "./bench-news";
+import { type BenchStack, withBenchStack } from "./bench-stack";
 import { persistedGetUrl } from "./persisted-get";
 import { isRunning } from "./processes";
 
@@ -23,32 +26,14 @@ const PORT_OFFSET = 100;
 const GATEWAY_PORT = 4000 + PORT_OFFSET;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROOT = path.resolve(__dirname, "../..");
-
-interface Load {
-  name: string;
-  /** the n-th request of the load */
-  request(sequence: number): { url: string; init: RequestInit };
-  /** default 200 */
-  status?: number;
-}
-
-interface Result {
-  name: string;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-}
+const LOAD_OPTIONS = { durationMs: DURATION_MS, concurrency: CONCURRENCY };
 
 const GRAPHQL_URL = `http://localhost:${GATEWAY_PORT}/graphql`;
 
-function post(body: unknown): Load["request"] {
-  const json = JSON.stringify(body);
-  return () => ({
-    url: GRAPHQL_URL,
-    init: { method: "POST", headers: { "content-type": "application/json" }, body: json },
-  });
+function post(body: unknown) {
+  return postJson(GRAPHQL_URL, body);
 }
 
 /** The widget's request: its operation by hash, over GET. */
@@ -60,72 +45,38 @@ function widgetGetUrl(variables: object): string {
   });
 }
 
-function startStack(
+/** Our stack, from this checkout, with `settings` on top of the benchmark's own. */
+function withStack<T>(
   dataDir: string,
   settings: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; startedInMs: number; output: () => string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...settings,
-    TWINGRAPH_DATA_DIR: dataDir,
-    // the background whole-network measures would take a core from the load being measured
-    TWINGRAPH_WARM_NETWORK: "0",
-    TWINGRAPH_WARM_GAZETTEER: "0",
-    // the load comes from one address; the rate limit would measure itself (the attack below keeps it)
-    RATE_LIMIT: "0",
-    // a log line per request, kept in memory here, would weigh on the bench rather than the gateway
-    LOG_LEVEL: "warn",
-  };
-  env.GATEWAY_PORT = String(GATEWAY_PORT);
-  for (const { name, port } of readSubgraphManifest()) {
-    env[`${name.toUpperCase()}_PORT`] = String(port + PORT_OFFSET);
-    env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port + PORT_OFFSET}/graphql`;
-  }
-  const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "tools/dev/dist/start.js")], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("twingraph is ready"))
-        resolve({ child, startedInMs: Date.now() - started, output: () => output });
-    });
-    child.on("exit", (code) => reject(new Error(`the stack exited with code ${code}:\n${output}`)));
+  work: (stack: BenchStack) => Promise<T>,
+): Promise<T> {
+  return withBenchStack({ root: ROOT, portOffset: PORT_OFFSET, dataDir, settings }, work);
+}
+
+/** The side-by-side table (bench-gateways.ts) on our stack without the response cache; our rows by query. */
+function sideBySide(stack: BenchStack, secret: string): Promise<Map<string, Result>> {
+  console.log(`stack start (build done, seeding included): ${(stack.startedInMs / 1000).toFixed(1)} s`);
+  return benchGateways(stack, {
+    ...LOAD_OPTIONS,
+    rounds: ROUNDS,
+    secret,
+    workDir: mkdtempSync(path.join(tmpdir(), "twingraph-bench-gateways-")),
+    baselineRoot: process.env.BENCH_BASELINE || undefined,
+    baselineDataDir: benchDataDir("parent-commit"),
   });
 }
 
-async function run(load: Load): Promise<Result> {
-  const latencies: number[] = [];
-  const deadline = Date.now() + DURATION_MS;
-  let sequence = 0;
-  const worker = async () => {
-    while (Date.now() < deadline) {
-      const { url, init } = load.request(sequence++);
-      const start = performance.now();
-      const response = await fetch(url, init);
-      const text = await response.text();
-      const failed =
-        response.status !== (load.status ?? 200) || (text !== "" && "errors" in JSON.parse(text));
-      if (failed) throw new Error(`${load.name} failed (HTTP ${response.status}): ${text.slice(0, 500)}`);
-      latencies.push(performance.now() - start);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (quantile: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * quantile))];
-  return {
-    name: load.name,
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: at(0.5),
-    p95: at(0.95),
-  };
+/**
+ * A stack's data directory: a new temporary one, seeded by its first start; with BENCH_DATA_DIR, a
+ * directory in it that later runs find seeded (a quicker run when seeding the world file is slow).
+ */
+function benchDataDir(stack: string): string {
+  const kept = process.env.BENCH_DATA_DIR;
+  if (!kept) return mkdtempSync(path.join(tmpdir(), `twingraph-bench-${stack}-`));
+  const directory = path.resolve(kept, stack);
+  mkdirSync(directory, { recursive: true });
+  return directory;
 }
 
 async function main(): Promise<void> {
@@ -137,6 +88,14 @@ async function main(): Promise<void> {
     await benchNews();
     return;
   }
+  const dataDir = benchDataDir("ours");
+  // known here, for the plan-direct ceiling and Hive Gateway to reach our subgraphs
+  const secret = generateGatewaySecret();
+  const uncachedSettings = { TWINGRAPH_RESPONSE_CACHE: "0", GATEWAY_SECRET: secret };
+  if (process.env.BENCH_ONLY === "gateways") {
+    await withStack(dataDir, uncachedSettings, (stack) => sideBySide(stack, secret));
+    return;
+  }
   if (process.env.BENCH_DATA === "0") console.log("data work skipped: BENCH_DATA=0");
   else {
     const figures = await dataFigures();
@@ -144,73 +103,38 @@ async function main(): Promise<void> {
     else console.log("data work skipped: the world twinning file is absent (see ../shared/data/README.md)");
   }
   console.log("");
-  const dataDir = mkdtempSync(path.join(tmpdir(), "twingraph-bench-"));
   const widgetVariables = { city: "si-kranj", lang: "sl" };
   const widgetPost = post({ query: TWIN_PARTNERSHIPS.body, variables: widgetVariables });
-  const widgetWithOwnTag: Load["request"] = (sequence) =>
+  // a language tag of its own per request: no two requests are alike
+  const widgetWithOwnTag = (sequence: number) =>
     post({ query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: `sl-r${sequence}` } })(
       sequence,
     );
 
-  const uncached = await withStack(
-    dataDir,
-    { TWINGRAPH_RESPONSE_CACHE: "0" },
-    async (startedInMs, output) => {
-      console.log(`stack start (build done, seeding included): ${(startedInMs / 1000).toFixed(1)} s`);
-      const dossier = readFileSync(path.join(ROOT, "test/queries/dossier.graphql"), "utf8");
-      const results = await runAll([
-        { name: "gateway only: { __typename }", request: post({ query: "{ __typename }" }) },
-        {
-          name: "one subgraph: findCities(Beljak)",
-          request: post({ query: '{ findCities(name: "Beljak") { id name } }' }),
-        },
-        {
-          name: "dossier: Kranj–Villach, 4 subgraphs",
-          request: post({
-            query: dossier,
-            operationName: "Twinning",
-            variables: { a: "at-villach", b: "si-kranj" },
-          }),
-        },
-        { name: "widget: Kranj, no cache", request: widgetPost },
-        { name: "widget: no cache, a tag per request", request: widgetWithOwnTag },
-      ]);
-      console.log(
-        `\nwithout the response cache: closed loop, ${CONCURRENCY} concurrent requests, ${DURATION_MS / 1000} s per load\n`,
-      );
-      printTable(results, results[0], "vs gateway only");
-      const restartMs = await restartAfterKill(output);
-      console.log(
-        `\nthe cities subgraph killed (SIGKILL) to answering again under npm start: ${(restartMs / 1000).toFixed(1)} s`,
-      );
-      return results.slice(3);
-    },
-  );
+  const uncached = await withStack(dataDir, uncachedSettings, async (stack) => {
+    const ours = await sideBySide(stack, secret);
+    const widget = ours.get("widget: Kranj");
+    if (!widget) throw new Error("the side-by-side table measured no widget query");
+    const [ownTag] = await runAll([httpLoad("widget: no cache, a tag per request", widgetWithOwnTag)]);
+    const restartMs = await restartAfterKill(stack);
+    console.log(
+      `\nthe cities subgraph killed (SIGKILL) to answering again under npm start: ${(restartMs / 1000).toFixed(1)} s`,
+    );
+    return [{ ...widget, name: "widget: Kranj, no cache" }, ownTag as Result];
+  });
 
   await withStack(dataDir, {}, async () => {
     const etag = (await fetch(widgetGetUrl(widgetVariables))).headers.get("etag") ?? "";
     const results = await runAll([
-      {
-        // a language tag of its own per request: every request misses, and is stored
-        name: "widget: cold (every request a miss)",
-        request: (sequence) =>
-          post({ query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: `sl-r${sequence}` } })(
-            sequence,
-          ),
-      },
-      { name: "widget: warm (POST, cache hit)", request: widgetPost },
-      {
-        name: "widget: persisted GET (cache hit)",
-        request: () => ({ url: widgetGetUrl(widgetVariables), init: {} }),
-      },
-      {
-        name: "widget: persisted GET, 304",
-        request: () => ({
-          url: widgetGetUrl(widgetVariables),
-          init: { headers: { "if-none-match": etag } },
-        }),
-        status: 304,
-      },
+      // every request misses, and is stored
+      httpLoad("widget: cold (every request a miss)", widgetWithOwnTag),
+      httpLoad("widget: warm (POST, cache hit)", widgetPost),
+      httpLoad("widget: persisted GET (cache hit)", () => ({ url: widgetGetUrl(widgetVariables), init: {} })),
+      httpLoad(
+        "widget: persisted GET, 304",
+        () => ({ url: widgetGetUrl(widgetVariables), init: { headers: { "if-none-match": etag } } }),
+        304,
+      ),
     ]);
     console.log(`\nwith the response cache, against the widget's query without it\n`);
     printTable([...uncached, ...results], uncached[0], "vs no cache");
@@ -219,11 +143,11 @@ async function main(): Promise<void> {
   // the data version's freshness traded for throughput, as an operator may (docs/caching.md)
   await withStack(dataDir, { DATA_VERSION_MAX_AGE_MS: "1000" }, async () => {
     const results = await runAll([
-      { name: "widget: warm, version up to 1 s old", request: widgetPost },
-      {
-        name: "widget: GET, version up to 1 s old",
-        request: () => ({ url: widgetGetUrl(widgetVariables), init: {} }),
-      },
+      httpLoad("widget: warm, version up to 1 s old", widgetPost),
+      httpLoad("widget: GET, version up to 1 s old", () => ({
+        url: widgetGetUrl(widgetVariables),
+        init: {},
+      })),
     ]);
     console.log(`\nwith DATA_VERSION_MAX_AGE_MS=1000, against the widget's query without the cache\n`);
     printTable([uncached[0], ...results], uncached[0], "vs no cache");
@@ -238,9 +162,8 @@ async function main(): Promise<void> {
 }
 
 /** Kills the cities subgraph the way a crash would and times until the gateway gets its answers again. */
-async function restartAfterKill(output: () => string): Promise<number> {
-  const pid = Number(/Started the cities subgraph \(pid (\d+)\)/.exec(output())?.[1]);
-  if (!pid) throw new Error(`no pid for the cities subgraph in:\n${output()}`);
+async function restartAfterKill(stack: BenchStack): Promise<number> {
+  const pid = stack.subgraphPid("cities");
   const cityQuery = post({ query: '{ city(id: "si-kranj") { name } }' });
   const killedAt = performance.now();
   process.kill(pid, "SIGKILL");
@@ -255,25 +178,11 @@ async function restartAfterKill(output: () => string): Promise<number> {
   }
 }
 
-async function withStack<T>(
-  dataDir: string,
-  settings: NodeJS.ProcessEnv,
-  work: (startedInMs: number, output: () => string) => Promise<T>,
-): Promise<T> {
-  const { child, startedInMs, output } = await startStack(dataDir, settings);
-  try {
-    return await work(startedInMs, output);
-  } finally {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGINT");
-    await exited;
-  }
-}
-
 async function runAll(loads: Load[]): Promise<Result[]> {
-  await run({ ...loads[loads.length - 1], name: "warm-up" });
+  const last = loads[loads.length - 1] as Load;
+  await runLoad({ ...last, name: "warm-up" }, LOAD_OPTIONS);
   const results: Result[] = [];
-  for (const load of loads) results.push(await run(load));
+  for (const load of loads) results.push(await runLoad(load, LOAD_OPTIONS));
   return results;
 }
 

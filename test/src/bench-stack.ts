@@ -1,0 +1,129 @@
+// The whole stack as `npm start` runs it (its built tools/dev/dist/start.js: seeding, the subgraph
+// processes and the gateway, supervised), for the benchmark: from this checkout or another built one
+// (the parent commit's, for the before figures), in a temporary data directory, its ports shifted by
+// an offset so that it runs beside a developer's `npm start` and beside the other stacks of the run.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { readSubgraphManifest } from "@twingraph/kit/manifest";
+
+export interface BenchStackOptions {
+  /** the built checkout whose stack runs */
+  root: string;
+  portOffset: number;
+  dataDir: string;
+  /** variables on top of the benchmark's own (no rate limit, warn logs, no background measures) */
+  settings?: NodeJS.ProcessEnv;
+}
+
+export interface BenchStack {
+  gatewayUrl: string;
+  /** each subgraph's GraphQL URL, by name */
+  subgraphUrls: Record<string, string>;
+  /** NODE_ENV as the checkout's `npm start` sets it, if it does */
+  nodeEnv: string | undefined;
+  startedInMs: number;
+  /** what the stack printed so far */
+  output(): string;
+  /** the gateway's process, as `npm start` last reported it (a restart reports the new one) */
+  gatewayPid(): number;
+  /** a subgraph's process, as `npm start` last reported it */
+  subgraphPid(name: string): number;
+  /** every subgraph's process */
+  subgraphPids(): number[];
+  stop(): Promise<void>;
+}
+
+const READY_LINE = "twingraph is ready";
+
+export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
+  const { root, portOffset, dataDir } = options;
+  const manifest = readSubgraphManifest(path.join(root, "schema", "subgraphs.json"));
+  const nodeEnv = startScriptNodeEnv(root);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}),
+    TWINGRAPH_DATA_DIR: dataDir,
+    // the background whole-network measures would take a core from the load being measured
+    TWINGRAPH_WARM_NETWORK: "0",
+    TWINGRAPH_WARM_GAZETTEER: "0",
+    // the load comes from one address; the rate limit would measure itself (the attack keeps it)
+    RATE_LIMIT: "0",
+    // a log line per request, kept in memory here, would weigh on the bench rather than the gateway
+    LOG_LEVEL: "warn",
+    ...options.settings,
+    GATEWAY_PORT: String(4000 + portOffset),
+  };
+  const subgraphUrls: Record<string, string> = {};
+  for (const { name, port } of manifest) {
+    subgraphUrls[name] = `http://127.0.0.1:${port + portOffset}/graphql`;
+    env[`${name.toUpperCase()}_PORT`] = String(port + portOffset);
+    env[`${name.toUpperCase()}_URL`] = subgraphUrls[name];
+  }
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(root, "tools/dev/dist/start.js")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  const startedInMs = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(READY_LINE)) resolve(Date.now() - started);
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`the stack in ${root} exited with code ${code}:\n${output}`)),
+    );
+  });
+  const pidOf = (label: string) => latestPid(output, label);
+  return {
+    gatewayUrl: `http://localhost:${4000 + portOffset}/graphql`,
+    subgraphUrls,
+    nodeEnv,
+    startedInMs,
+    output: () => output,
+    gatewayPid: () => pidOf("the gateway"),
+    subgraphPid: (name) => pidOf(`the ${name} subgraph`),
+    subgraphPids: () => manifest.map(({ name }) => pidOf(`the ${name} subgraph`)),
+    stop: () => stopStack(child),
+  };
+}
+
+export async function withBenchStack<T>(
+  options: BenchStackOptions,
+  work: (stack: BenchStack) => Promise<T>,
+): Promise<T> {
+  const stack = await startBenchStack(options);
+  try {
+    return await work(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** The pid in the last "Started <label> (pid N)." line `npm start` printed. */
+function latestPid(output: string, label: string): number {
+  const lines = [...output.matchAll(/^Started (.+) \(pid (\d+)\)\.$/gm)].filter(
+    (match) => match[1] === label,
+  );
+  const pid = Number(lines.at(-1)?.[2]);
+  if (!pid) throw new Error(`no pid for ${label} in:\n${output}`);
+  return pid;
+}
+
+/**
+ * NODE_ENV as the checkout's `npm start` script sets it: each stack is measured as its own
+ * `npm start` runs it, though the benchmark starts tools/dev/dist/start.js itself.
+ */
+function startScriptNodeEnv(root: string): string | undefined {
+  const scripts = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts ?? {};
+  return /\bNODE_ENV=(\w+)/.exec(scripts.start ?? "")?.[1];
+}
+
+async function stopStack(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGINT");
+  await exited;
+}
