@@ -1,16 +1,14 @@
 // Per-request DataLoaders: every reference resolver and cross-subgraph list goes through one, so a
 // request runs one statement per kind of lookup instead of one per parent object, and one per
-// BATCH_SIZE keys when more ask at once (an `_entities` call of 5,000 references), so that no
-// statement outgrows the database's limit of bound parameters.
+// BATCH_SIZE keys when more ask at once (an `_entities` call of 5,000 references).
+//
+// Records and links are read as plain rows (plain-rows.ts), by statements prepared once: TypeORM's
+// query building and entity hydration cost more than SQLite's answer to these lookups. Each row
+// becomes an instance of the entity class all the same, so that its computed fields (getters) answer.
 import DataLoader from "dataloader";
-import {
-  type EntityTarget,
-  type FindOptionsOrder,
-  type FindOptionsWhere,
-  In,
-  type ObjectLiteral,
-} from "typeorm";
-import { BATCH_SIZE, findInBatches } from "./batches";
+import type { EntityTarget, ObjectLiteral } from "typeorm";
+import { BATCH_SIZE } from "./batches";
+import { findPlain, findPlainPairs, type PlainFilter } from "./plain-rows";
 import type { SubgraphContext } from "./subgraph-server";
 
 export class Loaders {
@@ -79,22 +77,16 @@ export function recordLoader<T extends { id: string }>(
   name: string,
 ): DataLoader<string, T | null> {
   return context.loaders.get<string, T | null>(name, async (ids) => {
-    const repository = context.db.getRepository(entity);
-    const rows = await findInBatches(ids, (batch) =>
-      repository.findBy({ id: In(batch) } as FindOptionsWhere<T>),
-    );
-    return byKey(ids, rows, (row) => row.id);
+    const records = await findPlain(context.db, entity, { by: "id", keys: ids });
+    return byKey(ids, records, (record) => record.id);
   });
 }
 
-export interface LinkOptions<T> {
+export interface LinkOptions<T> extends Pick<PlainFilter<T>, "where" | "order"> {
   /** the column the loader's keys are matched against */
   from: keyof T & string;
   /** the column whose values each key gets */
   to: keyof T & string;
-  order: FindOptionsOrder<T>;
-  /** further conditions on the rows */
-  where?: FindOptionsWhere<T>;
 }
 
 /** The request's loader through a link table: for each key, the `to` values of its rows, in order. */
@@ -105,16 +97,7 @@ export function linkLoader<T extends ObjectLiteral>(
   link: LinkOptions<T>,
 ): DataLoader<string, string[]> {
   return context.loaders.get<string, string[]>(name, async (keys) => {
-    const repository = context.db.getRepository(entity);
-    // each key's rows come from one batch, so each key's list keeps the order
-    const rows = await findInBatches(keys, (batch) =>
-      repository.find({
-        where: { ...link.where, [link.from]: In(batch) } as FindOptionsWhere<T>,
-        order: link.order,
-      }),
-    );
-    return groupedByKey(keys, rows, (row) => row[link.from] as string).map((group) =>
-      group.map((row) => row[link.to] as string),
-    );
+    const pairs = await findPlainPairs(context.db, entity, { ...link, by: link.from, keys });
+    return groupedByKey(keys, pairs, (pair) => pair.key).map((group) => group.map((pair) => pair.value));
   });
 }
