@@ -1,43 +1,64 @@
-// What a slow measure will cost before it runs, so a caller can refuse what would hold a core too long.
-// Brandes' betweenness runs a breadth-first search from every place, so its work grows as places ×
-// pairs; graphology's closeness does the same searches with less bookkeeping per step.
+// What a slow measure will cost before it runs, so a caller can choose the exact scores or an
+// estimate, or refuse what would hold the cores too long. Both measures run a breadth-first search
+// from every place but the leaves (a place whose one partner has others rides on its partner's
+// search: see planSearches), each search walking the pairs of its component; so the work grows as
+// searches × pairs, and an estimate from a sample of searches as sampled searches × pairs.
 import type { UndirectedGraph } from "graphology";
 import type { SlowMeasure } from "./centrality-worker";
 
 /**
- * CPU nanoseconds per unit of work (places × pairs), measured with process.cpuUsage on this project's
- * 2-core machine (Node 20, graphology-metrics 2.4.2) on connected parts of the world network (BFS
- * balls of 500 to 3,000 places around its best-connected place) and on country views: betweenness
- * 134–174 ns on connected views (17–121 on fragmented country views), closeness 19–40 ns. With
- * other work on the machine, Italy's view (2,682 places × 2,002 pairs) took the agreements process
- * 0.65 to 1.09 s of CPU for betweenness (test/src/most-expensive.ts): 203 ns a unit at worst. The
- * highest of each, rounded up, so the estimate errs on the side of refusing.
+ * CPU nanoseconds per unit of work (searches × pairs), summed over the worker threads, measured
+ * with process.cpuUsage on this project's 2-core machine (Node 20) on the world network (8,279
+ * searches × 24,511 pairs) while seven other sessions loaded it (load average 15 to 40):
+ * betweenness 63–67 ns, closeness 40–52 ns (test/src/bench-centrality.ts). The highest of each,
+ * rounded up, so the estimate errs on the side of the sampled estimate.
  */
 export const CPU_NANOSECONDS_PER_UNIT: Record<SlowMeasure, number> = {
-  betweenness: 210,
-  closeness: 40,
+  betweenness: 70,
+  closeness: 55,
 };
 
-/** Places × pairs of places: the units the calibration counts. */
-export function centralityWork(graph: UndirectedGraph): number {
-  return graph.order * graph.size;
+/** Places with one partner that has others: their searches ride on their partner's. */
+function foldedLeaves(graph: UndirectedGraph): number {
+  let leaves = 0;
+  graph.forEachNode((place) => {
+    if (graph.degree(place) !== 1) return;
+    const [partner] = graph.neighbors(place);
+    if (partner !== place && graph.degree(partner) > 1) leaves += 1;
+  });
+  return leaves;
+}
+
+/** The breadth-first searches the exact scores take. */
+export function centralitySearches(graph: UndirectedGraph): number {
+  return graph.order - foldedLeaves(graph);
 }
 
 export interface CentralityCost {
   measure: SlowMeasure;
   places: number;
   pairs: number;
+  /** breadth-first searches: all the exact scores need, or the sample's */
+  searches: number;
+  /** searches × pairs */
   work: number;
   /** estimated CPU seconds */
   seconds: number;
 }
 
-export function centralityCost(graph: UndirectedGraph, measure: SlowMeasure): CentralityCost {
-  const work = centralityWork(graph);
+/** The cost of the exact scores, or of an estimate from `sampleSize` searches when that is fewer. */
+export function centralityCost(
+  graph: UndirectedGraph,
+  measure: SlowMeasure,
+  sampleSize: number | null = null,
+): CentralityCost {
+  const searches = Math.min(centralitySearches(graph), sampleSize ?? graph.order);
+  const work = searches * graph.size;
   return {
     measure,
     places: graph.order,
     pairs: graph.size,
+    searches,
     work,
     seconds: (work * CPU_NANOSECONDS_PER_UNIT[measure]) / 1e9,
   };

@@ -40,57 +40,127 @@ export function compactGraph(graph: UndirectedGraph): CompactGraph {
 export type PathSums = Float64Array;
 
 /**
- * The searches that stand for a set of sources. Half the world network's places have one partner
- * (8,665 of 16,944), and a search from such a leaf u is its partner v's search shifted by one step:
- * u's dependency on any other place is v's, u depends on v for every other place v reaches, and
- * each place is one step further from u than from v. So a leaf among the sources is folded into its
- * partner's search, which counts for `own + folded` sources, and the searches halve.
+ * The searches that stand for every place as a source, or for a sample of them. Half the world
+ * network's places have one partner (8,665 of 16,944), and a search from such a leaf u is its
+ * partner v's search shifted by one step: u's dependency on any other place is v's, u depends on v
+ * for every other place v reaches, and each place is one step further from u than from v. So a
+ * leaf among the sources is folded into its partner's search, and the searches halve.
+ *
+ * A sample draws places, each standing for places / drawn sources. The leaves' dependency on their
+ * partner needs no search (the partner's component size), so a sample adds it for every leaf
+ * exactly: it is much of a hub's score.
  */
 export interface SearchPlan {
   /** the places searched from */
   searches: Int32Array;
-  /** per search: 1 when its place is itself a source, else 0 */
-  own: Float64Array;
-  /** per search: the leaves among the sources folded into it */
-  folded: Float64Array;
-  /** the folded leaves: each was counted as reaching itself at distance 2, which closeness takes back */
+  /** per search: the sources it stands for (its place and its leaves, scaled up for a sample) */
+  weights: Float64Array;
+  /** per search: the leaves folded into it, which are one step further from every place */
+  leaves: Float64Array;
+  /** per search: the leaves whose dependency on its place the search adds (0 when the plan adds it) */
+  leafDependencies: Float64Array;
+  /** betweenness sums the searches leave out: a sample's leaves' dependency on their partner */
+  leafDependency: PathSums | null;
+  /** the leaves folded into a search: it counts each as reaching itself, which closeness takes back */
   foldedLeaves: Int32Array;
-  /** the sources the searches stand for */
-  sources: number;
+  /** how many sources each of them counts for */
+  foldedWeight: number;
 }
 
-export function planSearches({ offsets, neighbours }: CompactGraph, sources: Int32Array): SearchPlan {
+/** Every place's partner when it has exactly one and that one has others, else -1. */
+function partnersOfLeaves({ offsets, neighbours }: CompactGraph): Int32Array {
   const n = offsets.length - 1;
-  const own = new Float64Array(n);
-  const folded = new Float64Array(n);
-  const foldedLeaves: number[] = [];
   const degree = (place: number) => offsets[place + 1] - offsets[place];
-  for (const source of sources) {
-    const partner = neighbours[offsets[source]];
+  return Int32Array.from({ length: n }, (_, place) => {
+    const partner = neighbours[offsets[place]];
     // a pair alone, or a place linked only to itself, has no partner to stand for it
-    if (degree(source) === 1 && partner !== source && degree(partner) > 1) {
-      folded[partner] += 1;
-      foldedLeaves.push(source);
-    } else own[source] = 1;
+    return degree(place) === 1 && partner !== place && degree(partner) > 1 ? partner : -1;
+  });
+}
+
+/** Places in each place's component, by place. */
+function componentSizes({ offsets, neighbours }: CompactGraph): Int32Array {
+  const n = offsets.length - 1;
+  const component = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < n; start += 1) {
+    if (component[start] >= 0) continue;
+    component[start] = sizes.length;
+    stack.push(start);
+    let size = 0;
+    while (stack.length > 0) {
+      const v = stack.pop() as number;
+      size += 1;
+      for (let j = offsets[v]; j < offsets[v + 1]; j += 1)
+        if (component[neighbours[j]] < 0) {
+          component[neighbours[j]] = sizes.length;
+          stack.push(neighbours[j]);
+        }
+    }
+    sizes.push(size);
   }
-  const searches = Int32Array.from({ length: n }, (_, place) => place).filter(
-    (place) => own[place] + folded[place] > 0,
-  );
-  return {
-    searches,
-    own: Float64Array.from(searches, (place) => own[place]),
-    folded: Float64Array.from(searches, (place) => folded[place]),
-    foldedLeaves: Int32Array.from(foldedLeaves),
-    sources: sources.length,
-  };
+  return Int32Array.from(component, (index) => sizes[index]);
 }
 
 /**
- * Breadth-first searches from `searches`, search i counting for `own[i] + folded[i]` sources (see
- * SearchPlan). Betweenness: for each place, the dependencies δ_s(v) summed over the sources (n
- * values). Closeness: for each place, how many sources reach it, then the sum of their distances
- * to it (2n values); the graph is undirected, so with every place a source that is the place's own
- * reach and distance sum.
+ * The searches for every place as a source, or for `sampleSize` of them drawn with `random` when
+ * that is fewer than all.
+ */
+export function planSearches(
+  compact: CompactGraph,
+  measure: SlowMeasure,
+  sampleSize: number | null = null,
+  random: () => number = Math.random,
+): SearchPlan {
+  const n = compact.ids.length;
+  const partners = partnersOfLeaves(compact);
+  const sampled = sampleSize !== null && sampleSize < n;
+  const all = Int32Array.from({ length: n }, (_, place) => place);
+  const sources = sampled ? drawn(all, sampleSize, random) : all;
+  const scale = sampled ? n / sampleSize : 1;
+  const own = new Float64Array(n);
+  const folded = new Float64Array(n);
+  for (const source of sources)
+    if (partners[source] >= 0) folded[partners[source]] += 1;
+    else own[source] = 1;
+  const searches = all.filter((place) => own[place] + folded[place] > 0);
+  const exactLeaves = sampled && measure === "betweenness";
+  let leafDependency: PathSums | null = null;
+  if (exactLeaves) {
+    const sizes = componentSizes(compact);
+    leafDependency = new Float64Array(n);
+    for (const partner of partners) if (partner >= 0) leafDependency[partner] += sizes[partner] - 2;
+  }
+  return {
+    searches,
+    weights: Float64Array.from(searches, (place) => (own[place] + folded[place]) * scale),
+    leaves: Float64Array.from(searches, (place) => folded[place] * scale),
+    leafDependencies: Float64Array.from(searches, (place) => (exactLeaves ? 0 : folded[place] * scale)),
+    leafDependency,
+    foldedLeaves: sources.filter((source) => partners[source] >= 0),
+    foldedWeight: scale,
+  };
+}
+
+/** `size` of `candidates`, drawn with `random`: a partial Fisher–Yates shuffle, in the candidates' order. */
+function drawn(candidates: Int32Array, size: number, random: () => number): Int32Array {
+  const pool = candidates.slice();
+  for (let i = 0; i < size; i += 1) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    const chosen = pool[j];
+    pool[j] = pool[i];
+    pool[i] = chosen;
+  }
+  return pool.slice(0, size).sort();
+}
+
+/**
+ * Breadth-first searches from `searches`, search i standing for `weights[i]` sources of which
+ * `leaves[i]` are one step further away (see SearchPlan). Betweenness: for each place, the
+ * dependencies δ_s(v) summed over the sources (n values). Closeness: for each place, how many
+ * sources reach it, then the sum of their distances to it (2n values); the graph is undirected, so
+ * with every place a source that is the place's own reach and distance sum.
  *
  * One self-contained function without closures or helpers, because the worker threads run its
  * source text (Function.prototype.toString): a worker file would be .ts under vitest and .js in dist.
@@ -99,8 +169,9 @@ export function shortestPathSums(
   offsets: Int32Array,
   neighbours: Int32Array,
   searches: Int32Array,
-  own: Float64Array,
-  folded: Float64Array,
+  weights: Float64Array,
+  leaves: Float64Array,
+  leafDependencies: Float64Array,
   betweenness: boolean,
 ): PathSums {
   const n = offsets.length - 1;
@@ -112,8 +183,7 @@ export function shortestPathSums(
   const order = new Int32Array(n);
   for (let s = 0; s < searches.length; s += 1) {
     const source = searches[s];
-    const leaves = folded[s];
-    const sources = own[s] + leaves;
+    const weight = weights[s];
     let head = 0;
     let tail = 1;
     order[0] = source;
@@ -144,18 +214,19 @@ export function shortestPathSums(
           const v = neighbours[j];
           if (distance[v] === previous) delta[v] += sigma[v] * coefficient;
         }
-        sums[w] += sources * delta[w];
+        sums[w] += weight * delta[w];
       }
       // a folded leaf's paths to every place but itself and the source pass through the source
-      sums[source] += leaves * (tail - 2);
+      sums[source] += leafDependencies[s] * (tail - 2);
     } else {
+      const further = leaves[s];
       for (let i = 1; i < tail; i += 1) {
         const v = order[i];
-        sums[v] += sources;
-        sums[n + v] += sources * distance[v] + leaves;
+        sums[v] += weight;
+        sums[n + v] += weight * distance[v] + further;
       }
-      sums[source] += leaves;
-      sums[n + source] += leaves;
+      sums[source] += further;
+      sums[n + source] += further;
     }
     for (let i = 0; i < tail; i += 1) {
       const v = order[i];
@@ -167,41 +238,33 @@ export function shortestPathSums(
   return sums;
 }
 
-/** Takes back what the folded leaves' searches counted of each leaf reaching itself (closeness). */
-export function unfoldLeaves(sums: PathSums, measure: SlowMeasure, foldedLeaves: Int32Array): void {
-  if (measure !== "closeness") return;
-  const n = sums.length / 2;
-  for (const leaf of foldedLeaves) {
-    sums[leaf] -= 1;
-    sums[n + leaf] -= 2;
-  }
-}
-
 /**
- * City id -> score from sums over `sampled` sources of `places` (all of them for the exact scores),
- * scaled as graphology-metrics scales: betweenness normalised by (n-1)(n-2), closeness with
- * Wasserman–Faust's factor. A sample's sums are scaled up by places / sampled first.
+ * City id -> score from the searches' sums, scaled as graphology-metrics scales: betweenness
+ * normalised by (n-1)(n-2), closeness with Wasserman–Faust's factor.
  */
 export function scoresFromSums(
   ids: readonly string[],
   measure: SlowMeasure,
   sums: PathSums,
-  sampled: number,
+  plan: SearchPlan,
 ): Record<string, number> {
   const n = ids.length;
   const scores: Record<string, number> = {};
   if (measure === "betweenness") {
     const normalisation = n <= 2 ? 1 : 1 / ((n - 1) * (n - 2));
-    const scale = sampled === n ? normalisation : (normalisation * n) / sampled;
     ids.forEach((id, i) => {
-      scores[id] = sums[i] * scale;
+      scores[id] = (sums[i] + (plan.leafDependency?.[i] ?? 0)) * normalisation;
     });
     return scores;
   }
-  const scale = sampled === n ? 1 : n / sampled;
+  // a folded leaf's partner's search counted the leaf as reaching itself, two steps away
+  for (const leaf of plan.foldedLeaves) {
+    sums[leaf] -= plan.foldedWeight;
+    sums[n + leaf] -= 2 * plan.foldedWeight;
+  }
   ids.forEach((id, i) => {
-    const count = sums[i] * scale;
-    const total = sums[n + i] * scale;
+    const count = sums[i];
+    const total = sums[n + i];
     // the same operations in the same order as graphology-metrics, so the same bits
     let closeness = 0;
     if (total > 0 && n > 1) {
@@ -211,22 +274,4 @@ export function scoresFromSums(
     scores[id] = closeness;
   });
   return scores;
-}
-
-/** `size` distinct places of `places`, drawn with `random`: a partial Fisher–Yates shuffle. */
-export function sampleSources(places: number, size: number, random: () => number): Int32Array {
-  const all = Int32Array.from({ length: places }, (_, i) => i);
-  const count = Math.min(size, places);
-  for (let i = 0; i < count; i += 1) {
-    const j = i + Math.floor(random() * (places - i));
-    const chosen = all[j];
-    all[j] = all[i];
-    all[i] = chosen;
-  }
-  return all.slice(0, count).sort();
-}
-
-/** Every place as a source, in graphology's order. */
-export function allSources(places: number): Int32Array {
-  return Int32Array.from({ length: places }, (_, i) => i);
 }
