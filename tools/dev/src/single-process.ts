@@ -56,9 +56,10 @@ export async function runSingleProcess(parts: readonly Part[], secret: string): 
     ).catch((error: unknown) => {
       throw new Error(`The gateway could not start: ${messageOf(error)}`);
     });
-    console.log(
-      `Started ${served.map(({ name }) => `the ${name} subgraph`).join(", ")} and the gateway in this process (pid ${process.pid}).`,
-    );
+    // the lines the multi-process start prints, each naming this one process
+    for (const { name } of served) console.log(`Started the ${name} subgraph (pid ${process.pid}).`);
+    console.log(`Started the gateway (pid ${process.pid}).`);
+    console.log("All in this one process: nothing restarts a part that fails, the process stops instead.");
     shutdownOnSignals(drainingInOrder(gateway, served), {
       service: "twingraph",
       release: async () => {
