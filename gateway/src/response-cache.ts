@@ -54,8 +54,8 @@ export function responseCache(
   return [
     {
       async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
-        // the version this request's answer may be stored under; null: not stored
-        let storeUnder: string | null = null;
+        // where this request's answer is to be stored, and under which version (null: it is not)
+        let destination: { key: string; version: string | null } | undefined;
         let age: number | undefined;
         return {
           async responseForOperation(context) {
@@ -64,11 +64,11 @@ export function responseCache(
             const key = answerKey(context);
             const entry = await cache.get(key).catch(() => undefined);
             if (entry === undefined) {
-              storeUnder = await versions.forStoring();
+              destination = { key, version: await versions.forStoring() };
               return null;
             }
             const current = await versions.fresh();
-            storeUnder = current;
+            destination = { key, version: current };
             const stored = current === null ? undefined : storedAt(entry, current);
             if (!stored) return null;
             context.overallCachePolicy.replace(stored.cachePolicy);
@@ -85,10 +85,9 @@ export function responseCache(
               if (age !== undefined) headers.set("age", String(age));
               return;
             }
-            const version = storeUnder;
+            const { key, version } = destination ?? {};
             const answer = storable(context);
-            if (version === null || !answer) return;
-            const key = answerKey(context);
+            if (key === undefined || version == null || !answer) return;
             // off the request path: the answer goes out first, then it is serialised once and stored
             setImmediate(() => store(cache, key, version, answer));
           },
