@@ -1,5 +1,5 @@
-// The version of the graph's data, by which the response cache keys its answers: a write anywhere
-// changes it, so the next answer after a write is fresh on every gateway. With REDIS_URL it is the
+// The version of the graph's data, which the response cache stores its answers with and serves them
+// only under: a write anywhere changes it, so the next answer after a write is fresh on every gateway. With REDIS_URL it is the
 // Redis key every writer increments; without, the subgraphs' database revisions, each read from
 // the subgraph's GET /revision, so the gateway needs neither a database nor a disk shared with them.
 import { type openRedis, readRedisDataVersion } from "@twingraph/kit/http";
@@ -33,10 +33,10 @@ export class RedisDataVersion implements DataVersion {
 /**
  * The subgraphs' revisions, fetched from their URLs and joined into one string. Requests that
  * arrive together share one reading, but never one that started before they arrived: such a
- * reading may predate a write that finished before the request, and would key a fresh answer to an
- * old version. So a request that finds a reading in flight waits for it to end and then shares the
- * next one with everyone else who arrived meanwhile: at most one reading runs at a time, each
- * request costs at most two in latency, and no answer is ever keyed by a version older than it.
+ * reading may predate a write that finished before the request, and would serve it an answer from
+ * before the write. So a request that finds a reading in flight waits for it to end and then shares
+ * the next one with everyone else who arrived meanwhile: at most one reading runs at a time, each
+ * request costs at most two in latency, and no answer is ever served under a version older than it.
  */
 export class SubgraphRevisions implements DataVersion {
   private running: Promise<string | null> | undefined;
@@ -48,7 +48,7 @@ export class SubgraphRevisions implements DataVersion {
    * `urls`: each subgraph's GraphQL URL by name; its revision is at "revision" beside it, read with
    * the gateway's secret under the subgraph's timeout and circuit (./subgraph-client).
    * `maxAgeMs`: an operator's trade of freshness for throughput: a request may reuse a reading that
-   * started at most this long ago, so an answer may be keyed by a version up to that much older
+   * started at most this long ago, so an answer may be served under a version up to that much older
    * than the request; 0 (the default) never does.
    */
   constructor(
