@@ -8,7 +8,7 @@ import { startGateway } from "@twingraph/gateway";
 import { logger, portFromEnv, type RunningServer, shutdownOnSignals } from "@twingraph/kit/http";
 import { databaseRevisions, loadSubgraphs, type ServedSubgraph } from "@twingraph/kit/subgraph";
 import { InProcessDataSource } from "./in-process";
-import { GATEWAY_PORT, type Part } from "./stack";
+import { GATEWAY_PORT, PART_DEFAULTS, type Part } from "./stack";
 
 const FLAG = "--single-process";
 
@@ -30,7 +30,9 @@ interface Served extends ServedSubgraph {
  * answers under way finish with their subgraphs still there.
  */
 export async function runSingleProcess(parts: readonly Part[], secret: string): Promise<string> {
-  // what each part would have had as its own process: ports, URLs, the secret, the gateway's timeouts
+  // what each part would have had as its own process: the defaults (production settings, read when
+  // the servers are made, below) unless set, then its ports, URLs, the secret, the gateway's timeouts
+  for (const [variable, value] of Object.entries(PART_DEFAULTS)) process.env[variable] ??= value;
   for (const part of parts) Object.assign(process.env, part.env);
   const served: Served[] = [];
   try {
