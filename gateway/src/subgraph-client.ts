@@ -223,12 +223,12 @@ export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayCont
       extensions: request.extensions,
     });
     const account = this.accountHeaders(context.viewer);
-    const send = (read: boolean) =>
-      this.fetch(body, this.headers(options, body, account), read, context.requestId);
-    if (!(this.settings.dedupe && readsOnly(options))) return this.answer(options, await send(false));
+    const read = readsOnly(options);
+    const send = () => this.fetch(body, this.headers(options, body, account), read, context.requestId);
+    if (!(read && this.settings.dedupe)) return this.answer(options, await send());
     // answers may differ by account: only the same account's fetches are the same
     const key = account ? `${Object.values(account).join("\n")}\n${body}` : body;
-    const { promise, joined } = this.inFlight.share(key, () => send(true));
+    const { promise, joined } = this.inFlight.share(key, send);
     if (joined) sharedFetches.inc({ subgraph: this.subgraph });
     return this.answer(options, await promise);
   }

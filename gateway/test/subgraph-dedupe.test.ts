@@ -1,9 +1,10 @@
 // The subgraph client's connections and in-flight deduplication, against a little HTTP server that
 // holds its answers until the test lets them go: identical queries in flight together make one
 // fetch, while different variables, different accounts and mutations each make their own, and
-// SUBGRAPH_DEDUPE=0 turns merging off; sequential fetches reuse one kept-alive connection.
+// SUBGRAPH_DEDUPE=0 turns merging off; sequential fetches reuse one kept-alive connection, and a
+// query (never a mutation) is sent again when the subgraph drops a reused connection.
 import http, { type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { metricsRegistry, type Viewer } from "@twingraph/kit/http";
@@ -82,8 +83,8 @@ const BOR: Viewer = { subject: "bor", name: "Bor Kos", role: "editor" };
 let subgraph: HeldSubgraph;
 let gateway: ApolloServer<BaseContext>;
 
-async function startGateway(): Promise<void> {
-  const url = await subgraph.listen();
+async function startGateway(url?: string): Promise<void> {
+  url ??= await subgraph.listen();
   gateway = createGatewayServer({
     supergraphSdl: readSupergraph(),
     urls: { cities: url, agreements: url, projects: url, news: url, changes: url },
@@ -224,5 +225,79 @@ describe("connections to a subgraph", () => {
       expect(await ask(CITY, id)).toEqual({ data: { city: { name: `City ${id}` } } });
     expect(subgraph.received).toHaveLength(4);
     expect(subgraph.connections).toBe(1);
+  });
+});
+
+/**
+ * A subgraph that answers the first request on each connection and drops the connection when
+ * another comes on it, as a subgraph does that closed a kept-alive connection as it was reused.
+ */
+class DroppingSubgraph {
+  connections = 0;
+  answered = 0;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly server = net.createServer((socket) => {
+    this.connections += 1;
+    this.sockets.add(socket);
+    let served = 0;
+    let buffered = "";
+    socket.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const headEnd = buffered.indexOf("\r\n\r\n");
+      if (headEnd < 0) return;
+      const length = Number(/content-length: *(\d+)/i.exec(buffered.slice(0, headEnd))?.[1] ?? 0);
+      if (buffered.length < headEnd + 4 + length) return;
+      const body = buffered.slice(headEnd + 4, headEnd + 4 + length);
+      buffered = "";
+      if (served++ > 0) {
+        socket.resetAndDestroy();
+        return;
+      }
+      this.answered += 1;
+      const { query, variables } = JSON.parse(body) as Omit<Received, "headers">;
+      const json = JSON.stringify({ data: answerTo(query, variables) });
+      socket.write(
+        `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${json.length}\r\n\r\n${json}`,
+      );
+    });
+    socket.on("error", () => {});
+  });
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+describe("a kept-alive connection the subgraph dropped", () => {
+  let dropping: DroppingSubgraph;
+
+  beforeEach(() => {
+    dropping = new DroppingSubgraph();
+  });
+
+  afterEach(async () => {
+    await gateway?.stop();
+    await dropping.close();
+  });
+
+  it("costs a query nothing: it is sent again on a new connection", async () => {
+    await startGateway(await dropping.listen());
+    for (const id of ["si-kranj", "at-villach"])
+      expect(await ask(CITY, id)).toEqual({ data: { city: { name: `City ${id}` } } });
+    expect(dropping).toMatchObject({ connections: 2, answered: 2 });
+  });
+
+  it("fails a mutation as unavailable: it is never sent twice", async () => {
+    await startGateway(await dropping.listen());
+    expect(await ask(COMMENT, "cs_1", ANA)).toEqual({ data: { commentOnChangeset: { id: "cs_1" } } });
+    const second = (await ask(COMMENT, "cs_2", ANA)) as { errors?: { extensions?: { code?: string } }[] };
+    expect(second.errors?.[0]?.extensions?.code).toBe("SUBGRAPH_UNAVAILABLE");
+    expect(dropping).toMatchObject({ connections: 1, answered: 1 });
   });
 });
