@@ -262,9 +262,23 @@ export async function httpFederation(options: FederationOptions = {}): Promise<H
   };
 }
 
+/** A gateway already serving at `gatewayUrl` (a stack `npm start` runs), asked over HTTP as a federation is. */
+export function gatewayAt(gatewayUrl: string): Pick<Federation, "execute"> {
+  return {
+    async execute(query, variables, operationName) {
+      const response = await fetch(gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      return dataAndErrors((await response.json()) as GraphQLResponse);
+    },
+  };
+}
+
 /** Runs each named operation of <directory>/<name>.graphql in order, with <name>.variables.json. */
 export async function goldenAnswers(
-  federation: Federation,
+  federation: Pick<Federation, "execute">,
   directory: string,
   name: string,
 ): Promise<Record<string, unknown>> {
