@@ -30,16 +30,25 @@ beforeAll(async () => {
     population: null,
     sources: [],
   });
-  await db.getRepository(City).save([villach, kranj]);
-  await db
-    .getRepository("CityName")
-    .save([
-      cityName("at-villach", "name", "Villach"),
-      cityName("at-villach", "alias", "Beljak", "sl"),
-      cityName("at-villach", "gazetteer", "Филах", "sr"),
-      cityName("at-villach", "gazetteer", "Filah", "sr-Latn"),
-      cityName("si-kranj", "name", "Kranj"),
-    ]);
+  const gorica = Object.assign(new City(), {
+    ...kranj,
+    id: "it-gorizia",
+    name: "Gorizia",
+    countryCode: "IT",
+  });
+  await db.getRepository(City).save([villach, kranj, gorica]);
+  await db.getRepository("CityName").save([
+    cityName("at-villach", "name", "Villach"),
+    cityName("at-villach", "alias", "Beljak", "sl"),
+    cityName("at-villach", "gazetteer", "Филах", "sr"),
+    cityName("at-villach", "gazetteer", "Filah", "sr-Latn"),
+    cityName("si-kranj", "name", "Kranj"),
+    cityName("si-kranj", "gazetteer", "Krainburg", "DE"),
+    cityName("it-gorizia", "alias", "Gorica"),
+    // listed once, as the alias without a language above, so no Slovene name
+    cityName("it-gorizia", "gazetteer", "Gorica", "sl"),
+    cityName("it-gorizia", "gazetteer", "Goriza", "sl"),
+  ]);
 });
 
 afterAll(() => db.destroy());
@@ -108,6 +117,31 @@ describe("cities subgraph", () => {
       srLatn: "Filah",
       fr: "Villach",
     });
+  });
+
+  it("names each city in a language as its aliases list them: a tag in any case, a repeated name once", async () => {
+    const query = /* GraphQL */ `
+      query ($r: [_Any!]!) {
+        _entities(representations: $r) {
+          ... on City { sl: nameIn(language: "sl") de: nameIn(language: "de") aliases { name language } }
+        }
+      }
+    `;
+    const ids = ["it-gorizia", "si-kranj", "at-villach"];
+    const result = await run(query, { r: ids.map((id) => ({ __typename: "City", id })) });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        sl: "Goriza",
+        de: "Gorizia",
+        aliases: [
+          { name: "Gorica", language: null },
+          { name: "Goriza", language: "sl" },
+        ],
+      },
+      { sl: "Kranj", de: "Krainburg", aliases: [{ name: "Krainburg", language: "DE" }] },
+      expect.objectContaining({ sl: "Beljak", de: "Villach" }),
+    ]);
   });
 
   it("refuses a language that is not a BCP 47 tag", async () => {

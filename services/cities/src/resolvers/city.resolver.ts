@@ -28,7 +28,7 @@ import {
 import { In } from "typeorm";
 import { City } from "../entities/city.entity";
 import { CityName } from "../entities/city-name.entity";
-import { aliasLoader, cityLoader } from "./city.loaders";
+import { aliasLoader, cityLoader, namesInLanguageLoader } from "./city.loaders";
 import { MAX_SEARCH_NAME, type NameMatch, searchCityIds } from "./city-search";
 import { checkLanguageTag, nameInLanguage } from "./name-in-language";
 
@@ -159,6 +159,7 @@ export class CityResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<string> {
     const requested = checkLanguageTag(language, "language");
-    return nameInLanguage(city, await aliasLoader(context).load(city.id), requested);
+    const names = await namesInLanguageLoader(context, requested.language).load(city.id);
+    return nameInLanguage(city, names, requested);
   }
 }

@@ -2,7 +2,6 @@
 // exists ("Beljak" for Villach on a Slovene page), else the common English name. Serbian pages get
 // their own script, Cyrillic unless the tag says Latin, letter for letter from the other where needed.
 import { badUserInput, checkTextLength } from "@twingraph/kit/subgraph";
-import type { CityName } from "../entities/city-name.entity";
 import { serbianToCyrillic, serbianToLatin } from "./serbian-script";
 
 /**
@@ -23,6 +22,12 @@ interface LanguageTag {
   language: string;
   /** as the tag names it; for Serbian, CLDR's likely script when it names none */
   script?: Script;
+}
+
+/** An alias with its BCP 47 language tag, as a CityName has it. */
+export interface LanguageName {
+  name: string;
+  language: string | null;
 }
 
 export interface NamedPlace {
@@ -53,11 +58,11 @@ function scriptOf(name: string): Script {
 /**
  * An alias tagged with exactly the asked tag wins; then one in the same language, written in the
  * asked script where there is one. Aliases from the sources come before gazetteer names, as the
- * loader orders them.
+ * loader orders them; aliases in other languages may be left out by the caller.
  */
 export function nameInLanguage(
   place: NamedPlace,
-  aliases: readonly CityName[],
+  aliases: readonly LanguageName[],
   requested: LanguageTag,
 ): string {
   const inLanguage = aliases.filter(
@@ -75,7 +80,7 @@ export function nameInLanguage(
 }
 
 /** A Serbian alias in the other script, else the place's own Serbian name, turned into this script. */
-function serbianName(place: NamedPlace, serbianAliases: readonly CityName[], script: Script): string {
+function serbianName(place: NamedPlace, serbianAliases: readonly LanguageName[], script: Script): string {
   const ownName =
     place.localName &&
     SERBIAN_SPEAKING_COUNTRIES.has(place.countryCode) &&
