@@ -1,6 +1,5 @@
 // Batched lookups of partnerships, their members and agreements: one statement per kind per request.
 import {
-  findInBatches,
   linkLoader,
   loadLists,
   loadPresent,
@@ -9,7 +8,6 @@ import {
   type SubgraphContext,
   type VersionedRecord,
 } from "@twingraph/kit/subgraph";
-import { In } from "typeorm";
 import { Agreement } from "../entities/agreement.entity";
 import { AgreementCity } from "../entities/agreement-city.entity";
 import { Partnership } from "../entities/partnership.entity";
@@ -71,6 +69,15 @@ export function cityAgreementIdsLoader(context: SubgraphContext) {
   });
 }
 
+/** Ids of the agreements made for each partnership. */
+function ownAgreementIdsLoader(context: SubgraphContext) {
+  return linkLoader(context, Agreement, "partnership.ownAgreementIds", {
+    from: "partnershipId",
+    to: "id",
+    order: { id: "ASC" },
+  });
+}
+
 /**
  * Agreements of each partnership: those made for it, and those whose parties include every one of
  * its cities (the coal-towns agreement binds Velenje and Pljevlja too).
@@ -80,18 +87,12 @@ export function partnershipAgreementIdsLoader(context: SubgraphContext) {
     const members = await loadLists(memberLoader(context), partnershipIds);
     const cityIds = [...new Set(members.flat())];
     const [own, perCity] = await Promise.all([
-      findInBatches(partnershipIds, (batch) =>
-        context.db.getRepository(Agreement).find({
-          select: { id: true, partnershipId: true },
-          where: { partnershipId: In(batch) },
-        }),
-      ),
+      loadLists(ownAgreementIdsLoader(context), partnershipIds),
       loadLists(cityAgreementIdsLoader(context), cityIds),
     ]);
     const agreementsOfCity = new Map(cityIds.map((cityId, index) => [cityId, perCity[index]]));
-    return partnershipIds.map((partnershipId, index) => {
-      const ids = new Set(own.filter((row) => row.partnershipId === partnershipId).map((row) => row.id));
-      const cities = members[index];
+    return members.map((cities, index) => {
+      const ids = new Set(own[index]);
       if (cities.length >= 2) {
         const [firstCity, ...others] = cities;
         for (const agreementId of agreementsOfCity.get(firstCity) ?? []) {

@@ -1,13 +1,13 @@
 // Batched lookups of news items, visits, events and their link rows: one statement per kind per
 // request, however many parents ask.
 import {
-  findInBatches,
+  findPlain,
+  findPlainPairs,
   groupedByKey,
   linkLoader,
   recordLoader,
   type SubgraphContext,
 } from "@twingraph/kit/subgraph";
-import { In } from "typeorm";
 import { Event } from "../entities/event.entity";
 import { EventCity } from "../entities/event-city.entity";
 import { NewsItem } from "../entities/news-item.entity";
@@ -96,9 +96,11 @@ export function partnershipVisitIdsLoader(context: SubgraphContext) {
 /** Each city's part in visits: the ones it hosted and the ones it sent a delegation to. */
 export function cityVisitLinksLoader(context: SubgraphContext) {
   return context.loaders.get<string, VisitCity[]>("city.visitLinks", async (cityIds) => {
-    const rows = await findInBatches(cityIds, (batch) =>
-      context.db.getRepository(VisitCity).find({ where: { cityId: In(batch) }, order: { visitId: "ASC" } }),
-    );
+    const rows = await findPlain(context.db, VisitCity, {
+      by: "cityId",
+      keys: cityIds,
+      order: { visitId: "ASC" },
+    });
     return groupedByKey(cityIds, rows, (row) => row.cityId);
   });
 }
@@ -116,21 +118,12 @@ export function eventCityIdsLoader(context: SubgraphContext) {
 export function cityEventIdsLoader(context: SubgraphContext) {
   return context.loaders.get<string, string[]>("city.eventIds", async (cityIds) => {
     const [members, places] = await Promise.all([
-      findInBatches(cityIds, (batch) =>
-        context.db.getRepository(EventCity).find({ where: { cityId: In(batch) } }),
-      ),
-      findInBatches(cityIds, (batch) =>
-        context.db.getRepository(Event).find({
-          select: { id: true, placeCityId: true },
-          where: { placeCityId: In(batch) },
-        }),
-      ),
+      findPlainPairs(context.db, EventCity, { by: "cityId", to: "eventId", keys: cityIds }),
+      findPlainPairs(context.db, Event, { by: "placeCityId", to: "id", keys: cityIds }),
     ]);
-    const pairs = [
-      ...members.map((row) => ({ cityId: row.cityId, eventId: row.eventId })),
-      ...places.map((row) => ({ cityId: row.placeCityId!, eventId: row.id })),
-    ];
-    return groupedByKey(cityIds, pairs, (pair) => pair.cityId).map(distinctSorted((pair) => pair.eventId));
+    return groupedByKey(cityIds, [...members, ...places], (pair) => pair.key).map(
+      distinctSorted((pair) => pair.value),
+    );
   });
 }
 
