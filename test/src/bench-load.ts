@@ -77,3 +77,12 @@ export async function runLoad(load: Load, { durationMs, concurrency }: LoadOptio
     p95: at(0.95),
   };
 }
+
+/** The middle value (the mean of the two middle ones for an even count): what a row of rounds reports. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

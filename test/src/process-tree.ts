@@ -33,7 +33,7 @@ export function totalCpuSeconds(pids: readonly number[]): number {
   return total;
 }
 
-function parentPid(pid: number): number | undefined {
+export function parentPid(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // the command name, in parentheses, may hold spaces: the parent is the second field after it
