@@ -20,6 +20,8 @@ import { processTree, totalCpuSeconds } from "./process-tree";
 /** The parent commit's stack runs 700 ports above the defaults, beside ours at 100. */
 const BASELINE_PORT_OFFSET = 700;
 const WARM_UP_MS = 1_000;
+/** How `npm start` runs our gateway; Hive Gateway and the recording gateway run so too. */
+const PRODUCTION = { NODE_ENV: "production" };
 
 export interface GatewayQuery {
   name: string;
@@ -82,7 +84,7 @@ export async function benchGateways(
       subgraphUrls: ours.subgraphUrls,
       secret: options.secret,
       env: {
-        ...(ours.nodeEnv ? { NODE_ENV: ours.nodeEnv } : {}),
+        ...PRODUCTION,
         TWINGRAPH_DATA_DIR: path.join(options.workDir, "recording"),
         TWINGRAPH_RESPONSE_CACHE: "0",
         RATE_LIMIT: "0",
@@ -92,7 +94,7 @@ export async function benchGateways(
     GATEWAY_QUERIES.map((query) => query.body),
   );
   const hive = await startHive(options.workDir, hiveConfig(ours.subgraphUrls, options.secret), {
-    env: { ...process.env, ...(ours.nodeEnv ? { NODE_ENV: ours.nodeEnv } : {}) },
+    env: { ...process.env, ...PRODUCTION },
   });
   try {
     const contenders: Contender[] = [
@@ -170,7 +172,7 @@ async function sideBySide(
   const roundMs = options.durationMs / options.rounds;
   console.log(
     `\nour gateway side by side: ${options.concurrency} concurrent clients, POST, no response cache, ` +
-      `${options.rounds} rounds of ${(roundMs / 1000).toFixed(1)} s per row; medians of the rounds\n`,
+      `${options.rounds} round${options.rounds === 1 ? "" : "s"} of ${(roundMs / 1000).toFixed(1)} s per row; medians of the rounds\n`,
   );
   const ours = new Map<string, Result>();
   const ratioRows: { query: string; ratios: Map<string, number> }[] = [];
@@ -274,19 +276,16 @@ function printRatios(
   labels: readonly string[],
   rows: { query: string; ratios: Map<string, number> }[],
 ): void {
+  const heading = (label: string) => `   ours / ${shortLabel(label)}`;
   console.log("our gateway's rate against the others (median of the rounds' ratios)");
-  console.log(
-    `  ${"".padEnd(24)}${labels.map((label) => `ours / ${shortLabel(label)}`.padStart(22)).join("")}`,
-  );
-  for (const { query, ratios } of rows)
-    console.log(
-      `  ${query.padEnd(24)}${labels
-        .map((label) => {
-          const ratio = ratios.get(label);
-          return (ratio === undefined ? "–" : `${ratio.toFixed(2)}x`).padStart(22);
-        })
-        .join("")}`,
-    );
+  console.log(`  ${"".padEnd(24)}${labels.map(heading).join("")}`);
+  for (const { query, ratios } of rows) {
+    const cells = labels.map((label) => {
+      const ratio = ratios.get(label);
+      return (ratio === undefined ? "–" : `${ratio.toFixed(2)}x`).padStart(heading(label).length);
+    });
+    console.log(`  ${query.padEnd(24)}${cells.join("")}`);
+  }
 }
 
 function medianMeasurement(measurements: readonly Measurement[]): Measurement {

@@ -3,7 +3,6 @@
 // (the parent commit's, for the before figures), in a temporary data directory, its ports shifted by
 // an offset so that it runs beside a developer's `npm start` and beside the other stacks of the run.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 
@@ -20,8 +19,6 @@ export interface BenchStack {
   gatewayUrl: string;
   /** each subgraph's GraphQL URL, by name */
   subgraphUrls: Record<string, string>;
-  /** NODE_ENV as the checkout's `npm start` sets it, if it does */
-  nodeEnv: string | undefined;
   startedInMs: number;
   /** what the stack printed so far */
   output(): string;
@@ -39,10 +36,8 @@ const READY_LINE = "twingraph is ready";
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const { root, portOffset, dataDir } = options;
   const manifest = readSubgraphManifest(path.join(root, "schema", "subgraphs.json"));
-  const nodeEnv = startScriptNodeEnv(root);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}),
     TWINGRAPH_DATA_DIR: dataDir,
     // the background whole-network measures would take a core from the load being measured
     TWINGRAPH_WARM_NETWORK: "0",
@@ -80,7 +75,6 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   return {
     gatewayUrl: `http://localhost:${4000 + portOffset}/graphql`,
     subgraphUrls,
-    nodeEnv,
     startedInMs,
     output: () => output,
     gatewayPid: () => pidOf("the gateway"),
@@ -110,15 +104,6 @@ function latestPid(output: string, label: string): number {
   const pid = Number(lines.at(-1)?.[2]);
   if (!pid) throw new Error(`no pid for ${label} in:\n${output}`);
   return pid;
-}
-
-/**
- * NODE_ENV as the checkout's `npm start` script sets it: each stack is measured as its own
- * `npm start` runs it, though the benchmark starts tools/dev/dist/start.js itself.
- */
-function startScriptNodeEnv(root: string): string | undefined {
-  const scripts = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts ?? {};
-  return /\bNODE_ENV=(\w+)/.exec(scripts.start ?? "")?.[1];
 }
 
 async function stopStack(child: ChildProcess): Promise<void> {
