@@ -1,6 +1,7 @@
-// The slow network measures under hostile reads: reads never write, a filtered view is measured in
-// memory only when it fits in about a second of CPU, the whole network comes from the background
-// computation, and the line of workers is bounded and lets go of computations nobody waits for.
+// The slow network measures under hostile reads: reads never write, a filtered view is measured
+// exactly in memory when that fits in about a second of CPU and estimated from a sample when only
+// that fits, the whole network comes from the background computation, every ranking says which
+// method gave it, and the line of workers is bounded and lets go of computations nobody waits for.
 import {
   advanceRevision,
   createContext,
@@ -60,7 +61,19 @@ function errorsOf(result: Awaited<ReturnType<Executor>>): Record<string, unknown
 }
 
 const ranking = (filter: string, by = "BETWEENNESS") =>
-  `{ network${filter ? `(filter: ${filter})` : ""} { nodeCount ranking(by: ${by}, first: 100) { score city { id } } } }`;
+  `{ network${filter ? `(filter: ${filter})` : ""} { nodeCount ranking(by: ${by}, first: 100) { score method sampleSize city { id } } } }`;
+
+interface Ranked {
+  score: number;
+  method: string;
+  sampleSize: number | null;
+  city: { id: string };
+}
+
+function rankedOf(result: Awaited<ReturnType<Executor>>): Ranked[] {
+  expect(result.errors).toBeUndefined();
+  return (result.data as { network: { ranking: Ranked[] } }).network.ranking;
+}
 
 afterEach(() => setMeasureLimits(DEFAULT_LIMITS));
 
@@ -90,16 +103,20 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
   it("measures a small filtered view in memory", async () => {
     await viewed("{ kinds: [FRIENDSHIP] }");
     setMeasureLimits({ maxSeconds: 0.0001 });
-    const result = await run(ranking("{ kinds: [FRIENDSHIP] }"));
-    expect(result.errors).toBeUndefined();
-    const { network } = result.data as { network: { ranking: { score: number; city: { id: string } }[] } };
+    const ranked = rankedOf(await run(ranking("{ kinds: [FRIENDSHIP] }")));
     // on the chain a–b–c–d, b and c each lie on two of the three chains between other towns
-    expect(network.ranking.slice(0, 2).map((ranked) => ranked.city.id)).toEqual(["yy-b", "yy-c"]);
-    expect(network.ranking[0].score).toBeCloseTo(2 / 3);
+    expect(ranked.slice(0, 2).map((place) => place.city.id)).toEqual(["yy-b", "yy-c"]);
+    expect(ranked[0].score).toBeCloseTo(2 / 3);
+    expect(ranked[0]).toMatchObject({ method: "EXACT", sampleSize: null });
     expect(await storedRows()).toBe(0);
   });
 
-  it("refuses a filtered view too large to measure within the limit, saying its size and the limit", async () => {
+  it("says a degree ranking is counted", async () => {
+    const [first] = rankedOf(await run(ranking("{ kinds: [FRIENDSHIP] }", "DEGREE")));
+    expect(first).toMatchObject({ method: "DEGREE", sampleSize: null });
+  });
+
+  it("refuses a filtered view too large to measure or estimate within the limit, saying its size and the limit", async () => {
     await viewed(`{ from: "1900" }`);
     setMeasureLimits({ maxSeconds: 0.0001 });
     const [error] = errorsOf(await run(ranking(`{ from: "1900" }`, "CLOSENESS")));
@@ -108,16 +125,18 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
       measure: "CLOSENESS",
       places: 60,
       pairs: 60,
+      // a sample of 500 places is all 60 of them: no cheaper than the exact scores
+      searches: 60,
       work: 3600,
-      limit: 2500,
+      limit: 1818,
       maxSeconds: 0.0001,
     });
-    expect(error.message).toContain("60 places × 60 linked pairs");
-    expect(error.message).toContain("places × pairs up to 2,500");
+    expect(error.message).toContain("60 places, 60 linked pairs");
+    expect(error.message).toContain("searches × pairs up to 1,818");
     expect(error.message).toMatch(/whole network.*narrow the filter/);
   });
 
-  it("answers MEASURE_NOT_READY for the whole network until the background computation stored it, then from the store", async () => {
+  it("answers MEASURE_NOT_READY for the whole network, too large to estimate, until the background computation stored it, then from the store", async () => {
     setMeasureLimits({ maxSeconds: 0.0001 });
     const [error] = errorsOf(await run(ranking("")));
     expect(error).toMatchObject({ code: "MEASURE_NOT_READY", measure: "BETWEENNESS" });
@@ -125,12 +144,11 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
     expect(error.message).toContain("being computed");
     await warmNetwork(db, () => {});
     expect(await storedRows()).toBe(2);
-    const result = await run(ranking(""));
-    expect(result.errors).toBeUndefined();
-    const { network } = result.data as { network: { nodeCount: number; ranking: { score: number }[] } };
+    const ranked = rankedOf(await run(ranking("")));
     // round a ring every town lies on as many chains as any other
-    expect(network.ranking[0].score).toBeGreaterThan(0);
-    expect(network.ranking[0].score).toBeCloseTo(network.ranking[59].score);
+    expect(ranked[0].score).toBeGreaterThan(0);
+    expect(ranked[0].score).toBeCloseTo(ranked[59].score);
+    expect(ranked[0]).toMatchObject({ method: "EXACT", sampleSize: null });
   });
 
   it("refuses with NETWORK_BUSY when every worker and place in the queue is taken", async () => {
@@ -258,19 +276,56 @@ function ringGraph(size: number): UndirectedGraph {
   return graph;
 }
 
+describe("a view larger than a request may measure exactly", () => {
+  let db: DataSource;
+  let run: Executor;
+
+  beforeAll(async () => {
+    // 2,000 towns: the exact scores are 2,000 searches, an estimate 500
+    db = await openNetwork(ring(2000, "large"));
+    run = localExecutor((await buildAgreementsSubgraph()).schema, db);
+  });
+  afterAll(() => db.destroy());
+
+  /** room for 500 searches of a ring of 2,000 (0.07 s estimated), not for 2,000 (0.28 s) */
+  const ROOM_FOR_AN_ESTIMATE = 0.1;
+
+  it("answers a filtered view with the seeded estimate, saying so, and the same estimate again", async () => {
+    expect((await run(`{ network(filter: { from: "1900" }) { nodeCount } }`)).errors).toBeUndefined();
+    setMeasureLimits({ maxSeconds: ROOM_FOR_AN_ESTIMATE });
+    const ranked = rankedOf(await run(ranking(`{ from: "1900" }`)));
+    expect(ranked).toHaveLength(100);
+    expect(ranked[0]).toMatchObject({ method: "SAMPLED", sampleSize: 500 });
+    expect(ranked[0].score).toBeGreaterThan(0);
+    setMeasureLimits({ maxSeconds: ROOM_FOR_AN_ESTIMATE });
+    expect(rankedOf(await run(ranking(`{ from: "1900" }`)))).toEqual(ranked);
+  });
+
+  it("answers the whole network with the estimate until the background computation stored the exact scores", async () => {
+    setMeasureLimits({ maxSeconds: ROOM_FOR_AN_ESTIMATE });
+    const [estimated] = rankedOf(await run(ranking("")));
+    expect(estimated).toMatchObject({ method: "SAMPLED", sampleSize: 500 });
+    await warmNetwork(db, () => {});
+    const [exact] = rankedOf(await run(ranking("")));
+    expect(exact).toMatchObject({ method: "EXACT", sampleSize: null });
+  });
+});
+
 describe("a ranking whose requester goes away", () => {
   let db: DataSource;
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    // betweenness round 4,000 towns takes seconds in a worker: long enough to be under way
-    db = await openNetwork(ring(4000, "big"));
+    // betweenness round 10,000 towns takes seconds in two workers: long enough to be under way
+    db = await openNetwork(ring(10_000, "big"));
     schema = (await buildAgreementsSubgraph()).schema;
   });
   afterAll(() => db.destroy());
 
-  it("terminates the computation's worker", async () => {
-    setMeasureLimits({ maxSeconds: 60 });
+  it("terminates the computation's worker threads", async () => {
+    setMeasureLimits({ maxSeconds: 60, threads: 2 });
+    // the workers of earlier tests' computations exit a moment after they answered
+    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(0), { timeout: 10_000 });
     const before = liveCentralityWorkers();
     const caller = new AbortController();
     const answer = graphql({
@@ -278,7 +333,7 @@ describe("a ranking whose requester goes away", () => {
       source: ranking(`{ from: "1900" }`),
       contextValue: createContext(db, caller.signal),
     });
-    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before + 1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(liveCentralityWorkers()).toBe(before + 2), { timeout: 10_000 });
     caller.abort();
     const [error] = errorsOf(await answer);
     expect(error).toMatchObject({ code: "REQUEST_CANCELLED" });

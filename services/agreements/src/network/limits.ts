@@ -2,7 +2,7 @@
 // be estimated at, and the workers and queue every requested computation goes through. Set by
 // environment variables; tests change them with setMeasureLimits.
 import { codedError } from "@twingraph/kit/subgraph";
-import { CentralityPool } from "@twingraph/network";
+import { CentralityPool, defaultCentralityThreads } from "@twingraph/network";
 
 export interface MeasureLimits {
   /** estimated CPU seconds above which a requested measure is refused (MEASURE_TOO_EXPENSIVE) */
@@ -11,6 +11,8 @@ export interface MeasureLimits {
   workers: number;
   /** requested computations waiting; more are refused (NETWORK_BUSY) */
   queue: number;
+  /** worker threads each large computation is split across */
+  threads: number;
 }
 
 function fromEnv(name: string, fallback: number, valid: (value: number) => boolean, rule: string): number {
@@ -29,6 +31,12 @@ let limits: MeasureLimits = {
   maxSeconds: fromEnv("TWINGRAPH_MEASURE_MAX_SECONDS", 1, isPositive, "a positive number of seconds"),
   workers: fromEnv("TWINGRAPH_CENTRALITY_WORKERS", 1, isPositiveInteger, "a positive integer"),
   queue: fromEnv("TWINGRAPH_CENTRALITY_QUEUE", 4, isCount, "a whole number"),
+  threads: fromEnv(
+    "TWINGRAPH_CENTRALITY_THREADS",
+    defaultCentralityThreads(),
+    isPositiveInteger,
+    "a positive integer",
+  ),
 };
 let pool = new CentralityPool(limits);
 
@@ -106,10 +114,10 @@ export function setMeasureLimits(changes: Partial<MeasureLimits>): void {
 
 /**
  * The whole network's measures, one at a time beside the requested ones, so a computation of
- * minutes never keeps a request's small one waiting. Its jobs come only from warm.ts: two measures
+ * seconds never keeps a request's small one waiting. Its jobs come only from warm.ts: two measures
  * per database, the previous revision's cancelled when a new one starts.
  */
-export const backgroundPool = new CentralityPool({ workers: 1, queue: 16 });
+export const backgroundPool = new CentralityPool({ workers: 1, queue: 16, threads: limits.threads });
 
 const databaseTags = new WeakMap<object, number>();
 let lastTag = 0;

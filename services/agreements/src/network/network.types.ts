@@ -26,6 +26,25 @@ registerEnumType(CentralityMeasure, {
   },
 });
 
+export enum RankingMethod {
+  DEGREE = "DEGREE",
+  EXACT = "EXACT",
+  SAMPLED = "SAMPLED",
+}
+
+registerEnumType(RankingMethod, {
+  name: "RankingMethod",
+  description: "how a ranking's scores were computed",
+  valuesConfig: {
+    DEGREE: { description: "counted: the number of distinct partner places" },
+    EXACT: { description: "from a shortest-path search from every place (Brandes)" },
+    SAMPLED: {
+      description:
+        "estimated from searches from `sampleSize` places drawn with a fixed seed, for views whose exact scores would take longer than a request may",
+    },
+  },
+});
+
 @ObjectType({ description: "A view of the partnership network: places joined by partnerships, filtered." })
 export class Network {
   snapshot!: PartnershipView;
@@ -100,6 +119,15 @@ export class RankedCity {
 
   @Field(() => Int, { description: "distinct partner places in view" })
   degree!: number;
+
+  @Field(() => RankingMethod, { description: "how the scores were computed" })
+  method!: RankingMethod;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "SAMPLED: the number of places the estimate searched from; null otherwise",
+  })
+  sampleSize!: number | null;
 }
 
 @ObjectType({ description: "One partnership of a chain, from one place to the next." })

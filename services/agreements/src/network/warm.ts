@@ -1,7 +1,8 @@
-// Whole-network closeness and betweenness take minutes on the world network: the subgraph computes
-// them itself in the background (in a worker thread), once per data revision, at start and again
-// when a read finds a new revision, and stores them (network_metric). Reads never wait for them nor
-// write them: until they are stored, a read gets MEASURE_NOT_READY with an estimate of the wait.
+// Whole-network closeness and betweenness take seconds of every core on the world network: the
+// subgraph computes them itself in the background (in worker threads), once per data revision, at
+// start and again when a read finds a new revision, and stores them (network_metric). Reads never
+// wait for them nor write them: until they are stored, a read gets a sampled estimate, or
+// MEASURE_NOT_READY with an estimate of the wait when even that would take too long.
 import { logger } from "@twingraph/kit/http";
 import { centralityCost, MeasureCancelledError, type SlowMeasure, WHOLE_NETWORK } from "@twingraph/network";
 import type { DataSource } from "typeorm";
@@ -56,10 +57,10 @@ export function scheduleWholeNetwork(db: DataSource, view: PartnershipView): Who
   const log = logs.get(db) ?? logLine;
   const controller = new AbortController();
   const started = Date.now();
-  const estimatedSeconds = MEASURES.reduce(
-    (sum, measure) => sum + centralityCost(view.graph, measure).seconds,
-    0,
-  );
+  // CPU seconds, shared between the threads
+  const estimatedSeconds =
+    MEASURES.reduce((sum, measure) => sum + centralityCost(view.graph, measure).seconds, 0) /
+    (backgroundPool.options.threads ?? 1);
   const run: Run = {
     revision: view.revision,
     controller,

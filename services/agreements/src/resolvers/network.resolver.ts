@@ -30,7 +30,7 @@ import {
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { cityRef } from "../entities/city-ref";
 import { networkView } from "../network/cache";
-import { centralityScores } from "../network/centrality";
+import { centralityRanking } from "../network/centrality";
 import type { PartnershipLink, PartnershipScope, PartnershipView } from "../network/data";
 import { checkNetworkFilter, NetworkFilter } from "../network/filter";
 import { measureLimits, spend } from "../network/limits";
@@ -178,11 +178,22 @@ export class NetworkResolver {
     checkFirst(first);
     checkOffset(offset);
     const countryCode = checkCountry(checkTextLength(country, "country", MAX_COUNTRY_ARGUMENT)) ?? null;
-    const scores = await centralityScores(context.db, network.snapshot, by, context.signal);
+    const { scores, method, sampleSize } = await centralityRanking(
+      context.db,
+      network.snapshot,
+      by,
+      context.signal,
+    );
     const { graph } = network.snapshot;
     return rank(scores, countryCode)
       .slice(offset, offset + first)
-      .map((ranked) => ({ ...ranked, city: cityRef(ranked.cityId), degree: graph.degree(ranked.cityId) }));
+      .map((ranked) => ({
+        ...ranked,
+        city: cityRef(ranked.cityId),
+        degree: graph.degree(ranked.cityId),
+        method,
+        sampleSize,
+      }));
   }
 
   @FieldResolver(() => PartnershipChain, {
