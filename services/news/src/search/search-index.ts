@@ -8,7 +8,7 @@
 // Bosnian items with its `serbian` Snowball configuration (PostgreSQL 15+), which lets "Kragujevcu"
 // meet "Kragujevac"; SQLite has no such stemmer, and Slovene has none anywhere, so the query-side
 // stems of search-text.ts are what makes "pobratenje" meet "pobratenega" on both.
-import { RecordRank } from "@twingraph/kit/subgraph";
+import { type Database, isPostgresDatabase, RecordRank, SqlStatement } from "@twingraph/kit/subgraph";
 import type { SourceRecord } from "@twingraph/kit/text";
 import type { DataSource, EntityManager } from "typeorm";
 import {
@@ -34,31 +34,6 @@ export interface SearchFilters {
 export interface SearchRow {
   id: string;
   score: number;
-}
-
-type Database = DataSource | EntityManager;
-
-function isPostgres(db: Database): boolean {
-  const connection = "connection" in db ? db.connection : db;
-  return connection.options.type === "postgres";
-}
-
-/** The quoted schema prefix of the news tables on PostgreSQL ("" on SQLite). */
-function schemaOf(db: Database): string {
-  const connection = "connection" in db ? db.connection : db;
-  const schema = connection.driver.schema;
-  return schema ? `"${schema.replaceAll('"', '""')}".` : "";
-}
-
-/** Statement parameters in the database's placeholder style. */
-class Parameters {
-  readonly values: unknown[] = [];
-  constructor(private readonly postgres: boolean) {}
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return this.postgres ? `$${this.values.length}` : "?";
-  }
 }
 
 /**
@@ -118,7 +93,7 @@ interface StoredItem {
  */
 export async function indexAllNewsItems(manager: EntityManager): Promise<void> {
   const rows: StoredItem[] = await manager.query(
-    `SELECT "id", "title", "summary", "text", "language", "sources" FROM ${schemaOf(manager)}"news_item"`,
+    `SELECT "id", "title", "summary", "text", "language", "sources" FROM ${new SqlStatement(manager).table("news_item")}`,
   );
   const items = rows.map((row) => ({ ...row, sources: JSON.parse(row.sources) as SourceRecord[] }));
   for (let start = 0; start < items.length; start += INDEX_BATCH)
@@ -131,13 +106,13 @@ const INDEX_BATCH = 500;
 /** Writes the index rows of these items, replacing what it held for them. */
 export async function indexNewsItems(manager: EntityManager, items: readonly SearchSource[]): Promise<void> {
   if (items.length === 0) return;
-  const postgres = isPostgres(manager);
-  const parameters = new Parameters(postgres);
+  const postgres = isPostgresDatabase(manager);
+  const sql = new SqlStatement(manager);
   const rows = items.map((item) => {
     const document = searchDocument(item);
-    const id = parameters.add(item.id);
-    const title = parameters.add(searchableText(document.title));
-    const body = parameters.add(searchableText(document.body));
+    const id = sql.param(item.id);
+    const title = sql.param(searchableText(document.title));
+    const body = sql.param(searchableText(document.body));
     if (!postgres) return `(${id}, ${title}, ${body})`;
     // the title weighs more than the body in ts_rank: A against B
     const vector = (config: string) =>
@@ -145,11 +120,11 @@ export async function indexNewsItems(manager: EntityManager, items: readonly Sea
     return `(${id}, ${vector("simple")}${stemsAsSerbian(item.language) ? ` || ${vector("serbian")}` : ""})`;
   });
   const statement = postgres
-    ? `INSERT INTO ${schemaOf(manager)}"news_search" ("item_id", "document") VALUES ${rows.join(", ")}
+    ? `INSERT INTO ${sql.table("news_search")} ("item_id", "document") VALUES ${rows.join(", ")}
        ON CONFLICT ("item_id") DO UPDATE SET "document" = excluded."document"`
     : `INSERT INTO news_search_doc (item_id, title, body) VALUES ${rows.join(", ")}
        ON CONFLICT (item_id) DO UPDATE SET title = excluded.title, body = excluded.body`;
-  await manager.query(statement, parameters.values);
+  await manager.query(statement, sql.values);
 }
 
 /**
@@ -162,49 +137,48 @@ export async function searchNewsItems(
   alternatives: readonly (readonly QueryWord[])[],
   filters: SearchFilters,
 ): Promise<SearchRow[]> {
-  const postgres = isPostgres(db);
-  const parameters = new Parameters(postgres);
-  const s = schemaOf(db);
-  const conditions: string[] = [`n."rank" = ${parameters.add(RecordRank.NORMAL)}`];
+  const postgres = isPostgresDatabase(db);
+  const sql = new SqlStatement(db);
+  const conditions: string[] = [`n."rank" = ${sql.param(RecordRank.NORMAL)}`];
   let from: string;
   let score: string;
   if (postgres) {
     // each word: the simple terms, or (for Serbian, Croatian and Bosnian items) its Serbian stem
     const term = (word: QueryWord) =>
-      `(to_tsquery('simple', ${parameters.add(tsQueryTerm(word))}) || plainto_tsquery('serbian', ${parameters.add(word.word)}))`;
+      `(to_tsquery('simple', ${sql.param(tsQueryTerm(word))}) || plainto_tsquery('serbian', ${sql.param(word.word)}))`;
     const query = alternatives.map((alternative) => `(${alternative.map(term).join(" && ")})`).join(" || ");
     // the query written out where it is used, not joined from a subquery, so the GIN index serves it
-    from = `${s}"news_search" search JOIN ${s}"news_item" n ON n."id" = search."item_id"`;
+    from = `${sql.table("news_search")} search JOIN ${sql.table("news_item")} n ON n."id" = search."item_id"`;
     conditions.push(`search."document" @@ (${query})`);
     score = `ts_rank(search."document", ${query})`;
   } else {
     from = `news_search JOIN "news_item" n ON n."id" = news_search.item_id`;
-    conditions.push(`news_search MATCH ${parameters.add(ftsMatchExpression(alternatives))}`);
+    conditions.push(`news_search MATCH ${sql.param(ftsMatchExpression(alternatives))}`);
     // weights per column: item_id (not indexed), title, body
     score = "-bm25(news_search, 0.0, 4.0, 1.0)";
   }
   if (filters.language !== undefined) {
     const tag = filters.language.toLowerCase();
     conditions.push(
-      `(lower(n."language") = ${parameters.add(tag)} OR lower(n."language") LIKE ${parameters.add(`${tag}-%`)})`,
+      `(lower(n."language") = ${sql.param(tag)} OR lower(n."language") LIKE ${sql.param(`${tag}-%`)})`,
     );
   }
-  if (filters.from !== undefined) conditions.push(`n."publishedOn" >= ${parameters.add(filters.from)}`);
+  if (filters.from !== undefined) conditions.push(`n."publishedOn" >= ${sql.param(filters.from)}`);
   // a more precise date within `to` ("2016-02-25" within "2016") counts as on or before it
   if (filters.to !== undefined)
     conditions.push(
-      `(n."publishedOn" <= ${parameters.add(filters.to)} OR n."publishedOn" LIKE ${parameters.add(`${filters.to}%`)})`,
+      `(n."publishedOn" <= ${sql.param(filters.to)} OR n."publishedOn" LIKE ${sql.param(`${filters.to}%`)})`,
     );
   if (filters.cityId !== undefined)
     conditions.push(
-      `n."id" IN (SELECT "newsItemId" FROM ${s}"news_item_city" WHERE "cityId" = ${parameters.add(filters.cityId)})`,
+      `n."id" IN (SELECT "newsItemId" FROM ${sql.table("news_item_city")} WHERE "cityId" = ${sql.param(filters.cityId)})`,
     );
   const rows: { id: string; score: number | string }[] = await db.query(
     `SELECT n."id" AS "id", ${score} AS "score" FROM ${from}
      WHERE ${conditions.join(" AND ")}
      ORDER BY "score" DESC, n."id" ASC
-     LIMIT ${parameters.add(filters.first)}`,
-    parameters.values,
+     LIMIT ${sql.param(filters.first)}`,
+    sql.values,
   );
   return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
 }
