@@ -24,7 +24,10 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * within seconds depends on it.
  */
 export function quickNameKey(name: string): string {
-  if (!PRINTABLE_ASCII.test(name)) return nameKey(name);
+  return PRINTABLE_ASCII.test(name) ? asciiNameKey(name) : nameKey(name);
+}
+
+function asciiNameKey(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
@@ -34,7 +37,8 @@ export function quickNameKey(name: string): string {
 /** nameKey of a name the index holds, "" for names it skips (other scripts, codes, romanisations). */
 export function indexKey(name: string): string {
   if (CODE_NAME.test(name) || LOWER_CASE_FIRST.test(name)) return "";
-  return PRINTABLE_ASCII.test(name) || INDEXED_NAME.test(name) ? quickNameKey(name) : "";
+  if (PRINTABLE_ASCII.test(name)) return asciiNameKey(name);
+  return INDEXED_NAME.test(name) ? nameKey(name) : "";
 }
 
 /** A leading French article before a compound name, which running text drops ("maire de Ferté-Imbault"). */
