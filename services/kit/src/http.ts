@@ -1,8 +1,10 @@
 // @twingraph/kit/http: the HTTP front shared by the gateway and the subgraphs (routes, CORS, ETags,
-// ports) and Redis for what several processes share. No database code: the gateway installs this.
+// ports), caches bounded by weight, and Redis for what several processes share. No database code:
+// the gateway installs this.
 export * from "./cors";
 export * from "./data-dir";
 export * from "./logger";
+export * from "./lru";
 export * from "./metrics";
 export * from "./ports";
 export * from "./redis";

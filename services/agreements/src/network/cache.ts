@@ -1,6 +1,7 @@
 // Network views per database, rebuilt when the agreements database's revision moves on (a seed or
 // import in any process advances it after writing), and otherwise shared by every request.
 
+import { WeightedLru } from "@twingraph/kit/http";
 import { readRevision } from "@twingraph/kit/subgraph";
 import { inScope, NetworkSnapshot, scopeKey, WHOLE_NETWORK } from "@twingraph/network";
 import type { DataSource } from "typeorm";
@@ -11,7 +12,6 @@ import {
   type PartnershipView,
 } from "./data";
 import { spend } from "./limits";
-import { WeightedLru } from "./lru";
 
 /**
  * Views kept per revision, by weight (places + links + a fixed share per view): about 15 MB per

@@ -4,6 +4,8 @@
 // memory; a larger one (the whole network too, until its exact scores are stored) estimated from a
 // seeded sample of places when that fits; anything larger still refused with a code saying what to
 // ask instead. Each answer says which method gave it.
+
+import { WeightedLru } from "@twingraph/kit/http";
 import { codedError } from "@twingraph/kit/subgraph";
 import {
   CENTRALITY_SAMPLE_SIZE,
@@ -24,7 +26,6 @@ import type { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { PartnershipView } from "./data";
 import { databaseTag, measureLimits, requestPool, spend } from "./limits";
-import { WeightedLru } from "./lru";
 import { storedScores } from "./metric-store";
 import { RankingMethod } from "./network.types";
 import { scheduleWholeNetwork } from "./warm";

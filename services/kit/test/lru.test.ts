@@ -1,6 +1,6 @@
 // The weight-bounded cache that keeps network views and scores within a memory budget.
 import { describe, expect, it } from "vitest";
-import { WeightedLru } from "../src/network/lru";
+import { WeightedLru } from "../src/lru";
 
 describe("WeightedLru", () => {
   it("drops the least recently used until the total weight fits", () => {
