@@ -16,7 +16,8 @@ import { seedState, WORLD_FILE_HINT } from "@twingraph/seed/state";
 import { capitalized, fromChildProcess, type SupervisedProcess, Supervisor } from "./supervisor";
 
 export const GATEWAY_PORT = 4000;
-const READY_TIMEOUT_MS = 60_000;
+/** How long a part may take to be ready (READY_TIMEOUT_MS): a machine under heavy load needs longer. */
+const READY_TIMEOUT_MS = Number(process.env.READY_TIMEOUT_MS) || 60_000;
 const READY_LINE = /gateway ready at (\S+)/;
 /** A part that drains on SIGTERM gets its grace period and this much more before SIGKILL. */
 const STOP_MARGIN_MS = 2_000;
