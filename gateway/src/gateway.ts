@@ -8,6 +8,7 @@ import { HttpError, openRedis, RedisKeyValueCache } from "@twingraph/kit/http";
 import type { GraphQLSchema } from "graphql";
 import { privateAnswersPlugin } from "./auth/private-answers";
 import { type DataVersion, gatewayDataVersion, subgraphUrl } from "./data-version";
+import { CheckedDocuments } from "./limits/checked-documents";
 import { costPlugin, type OnCost } from "./limits/cost-plugin";
 import { checkOperation, type RequestGuard, requestGuard } from "./limits/guard";
 import { byteBoundedCache, documentCache, queryPlanCache } from "./limits/memory-cache";
@@ -197,6 +198,7 @@ export function createGatewayServer(given: GatewayOptions): ApolloServer<BaseCon
     limits: options.limits,
     schema: () => apiSchema,
     safelist: options.safelist ? operations : undefined,
+    checked: new CheckedDocuments(options.documentCacheBytes),
   });
   const plugins: ApolloServerPlugin<BaseContext>[] = [
     // the gateway's own page at "/" replaces Apollo's landing page, which needs a CDN

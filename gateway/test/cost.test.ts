@@ -112,6 +112,22 @@ describe("demand control in the gateway", () => {
     );
   });
 
+  it("costs one text anew for each set of variables, and alike when it comes again", async () => {
+    const gatewayServer = await gateway({
+      dataSources: { cities: { process: async () => ({ data: { cities: [] } }) } },
+    });
+    const query = "query ($n: Int) { cities(first: $n) { name } }";
+    const costOf = async (n: number) => {
+      const response = await gatewayServer.executeOperation(
+        { query, variables: { n } },
+        { contextValue: client() },
+      );
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+      return (response.body.singleResult.extensions?.cost as { requested: number }).requested;
+    };
+    expect([await costOf(3), await costOf(7), await costOf(3), await costOf(7)]).toEqual([3, 7, 3, 7]);
+  });
+
   it("refuses an operation over the maximum with COST_LIMIT_EXCEEDED and the figures", async () => {
     let charged = false;
     const gatewayServer = await gateway({

@@ -7,6 +7,7 @@ import type { IncomingMessage } from "node:http";
 import { HttpError } from "@twingraph/kit/http";
 import { type DocumentNode, type GraphQLSchema, Kind, parse } from "graphql";
 import { checkPersistedQuery, NOT_IN_SAFELIST, operationId, safelistRefusal } from "../persisted-operations";
+import type { CheckedDocuments } from "./checked-documents";
 import { checkDocument } from "./document";
 import { limitExceeded } from "./refusal";
 import type { OperationLimits } from "./settings";
@@ -21,6 +22,8 @@ export interface GuardSettings {
   schema: () => GraphQLSchema | undefined;
   /** in safelist mode, the persisted operations by id: nothing else runs */
   safelist?: ReadonlyMap<string, string>;
+  /** documents that passed before, so a repeated text is not checked again */
+  checked?: CheckedDocuments;
 }
 
 interface OperationRequest {
@@ -59,7 +62,9 @@ export function checkOperation(
       throw new HttpError(403, NOT_IN_SAFELIST, safelistRefusal(nameOf(operation, settings.limits.tokens)));
     const schema = settings.schema();
     if (!schema) throw new Error("the gateway guard ran before the schema was loaded");
-    document = checkDocument(query, schema, settings.limits);
+    document = settings.checked
+      ? settings.checked.check(query, schema, settings.limits)
+      : checkDocument(query, schema, settings.limits);
   }
   // a request with a hash alone runs a persisted text, checked when it was listed or registered
   checkVariables(operation.variables, document, settings.limits);
