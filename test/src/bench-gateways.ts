@@ -115,7 +115,7 @@ export async function benchGateways(
     ];
     if (!options.baselineRoot) {
       console.log(
-        "the parent commit's row is left out: BENCH_BASELINE=<dir> names a built checkout of it (README, Performance)",
+        "the parent commit's row is left out: set BENCH_BASELINE to a built checkout of it (README, Measured here)",
       );
       return await sideBySide(contenders, plans, options);
     }
