@@ -1,9 +1,10 @@
 // `npm start`'s orchestrator as built (tools/dev/dist/start.js), on free ports and a fresh data
-// directory seeded from the sources alone: a subgraph killed with SIGKILL is restarted while the
-// others keep answering through the gateway, so is the gateway, and SIGINT stops every process it
-// started.
+// directory seeded from the sources alone, from an environment without NODE_ENV as a shell gives it:
+// the parts run with production settings and the query page keeps its schema; a subgraph killed
+// with SIGKILL is restarted while the others keep answering through the gateway, so is the gateway,
+// SIGINT stops every process it started, and a second start finds the seed current.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,6 +18,8 @@ const ROOT = path.resolve(__dirname, "../..");
  * time from kill to answering again is measured by the benchmark, `npm run bench`).
  */
 const RESTART_WAIT_MS = 30_000;
+/** How long a start may take on a loaded machine (the e2e lane's hook timeout): again a bound, not a claim. */
+const START_WAIT_MS = 120_000;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -43,6 +46,7 @@ let stack: ChildProcess;
 let output = "";
 let dataDir: string;
 let gatewayUrl: string;
+let env: NodeJS.ProcessEnv;
 
 /** Every pid the orchestrator said it started, by part: "the cities subgraph" → [pid, ...]. */
 function startedPids(): Map<string, number[]> {
@@ -69,23 +73,9 @@ async function query(document: string): Promise<Answer> {
 const CITY = /* GraphQL */ `{ city(id: "si-kranj") { name } }`;
 const AGREEMENTS = /* GraphQL */ `{ agreements(first: 1) { title } }`;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "twin-start-"));
-  const ports: Record<string, number> = {};
-  for (const name of ["gateway", ...readSubgraphManifest().map((entry) => entry.name)])
-    ports[name.toUpperCase()] = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TWINGRAPH_DATA_DIR: dataDir,
-    TWINGRAPH_WORLD_FILE: "",
-    // answers straight from the subgraphs, so "still answers" means the subgraph answered
-    TWINGRAPH_RESPONSE_CACHE: "0",
-    TWINGRAPH_WARM_NETWORK: "0",
-    TWINGRAPH_WARM_GAZETTEER: "0",
-  };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  for (const [name, port] of Object.entries(ports)) env[`${name}_PORT`] = String(port);
+/** Runs start.js until it says it is ready; its output is collected into `output`. */
+async function startStack(): Promise<void> {
+  output = "";
   stack = spawn(process.execPath, [path.join(ROOT, "tools/dev/dist/start.js")], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -104,6 +94,37 @@ beforeAll(async () => {
     stack.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
   await ready;
+}
+
+/** The environment a process was started with, from /proc. */
+function environmentOf(pid: number): Map<string, string> {
+  const entries = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
+  return new Map(
+    entries.map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
+  );
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "twin-start-"));
+  const ports: Record<string, number> = {};
+  for (const name of ["gateway", ...readSubgraphManifest().map((entry) => entry.name)])
+    ports[name.toUpperCase()] = await freePort();
+  env = {
+    ...process.env,
+    TWINGRAPH_DATA_DIR: dataDir,
+    TWINGRAPH_WORLD_FILE: "",
+    // answers straight from the subgraphs, so "still answers" means the subgraph answered
+    TWINGRAPH_RESPONSE_CACHE: "0",
+    TWINGRAPH_WARM_NETWORK: "0",
+    TWINGRAPH_WARM_GAZETTEER: "0",
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  // vitest sets NODE_ENV=test; a shell running `npm start` sets none
+  delete env.NODE_ENV;
+  delete env.INTROSPECTION;
+  for (const [name, port] of Object.entries(ports)) env[`${name}_PORT`] = String(port);
+  await startStack();
 });
 
 afterAll(() => {
@@ -117,6 +138,27 @@ describe("npm start", () => {
   it("started the gateway and every subgraph of the manifest as processes of their own", () => {
     const subgraphs = readSubgraphManifest().map(({ name }) => `the ${name} subgraph`);
     expect([...startedPids().keys()].sort()).toEqual([...subgraphs, "the gateway"].sort());
+  });
+
+  it("seeded the fresh data directory", () => {
+    expect(output).toContain("Seeded from the source documents");
+  });
+
+  it.skipIf(!existsSync("/proc/self/environ"))(
+    "runs every part with NODE_ENV=production unless told otherwise",
+    () => {
+      const pids = [...startedPids().values()].flat();
+      expect(pids.map((pid) => environmentOf(pid).get("NODE_ENV"))).toEqual(pids.map(() => "production"));
+    },
+  );
+
+  it("answers in production mode (no suggestions) while the query page keeps its schema", async () => {
+    const misspelt = await query("{ citiez(first: 1) { name } }");
+    expect(JSON.stringify(misspelt.errors)).toContain("citiez");
+    expect(JSON.stringify(misspelt.errors)).not.toContain("Did you mean");
+    expect((await query("{ __schema { queryType { name } } }")).data).toEqual({
+      __schema: { queryType: { name: "Query" } },
+    });
   });
 
   it("restarts a killed subgraph while the others keep answering", async () => {
@@ -164,4 +206,18 @@ describe("npm start", () => {
     expect(pids.length).toBeGreaterThanOrEqual(7);
     expect(pids.filter(isRunning)).toEqual([]);
   });
+
+  it(
+    "starts again on the same data without seeding",
+    async () => {
+      await startStack();
+      expect(output).toContain("Databases already seeded; nothing to add.");
+      expect(output).not.toContain("Seeding took");
+      expect((await query(CITY)).data).toEqual({ city: { name: "Kranj" } });
+      const exited = new Promise<number | null>((resolve) => stack.once("exit", (code) => resolve(code)));
+      stack.kill("SIGINT");
+      expect(await exited).toBe(0);
+    },
+    START_WAIT_MS,
+  );
 });
