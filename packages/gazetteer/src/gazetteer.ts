@@ -45,7 +45,10 @@ type CountryIndex = Map<string, GazetteerPlace[]>;
 export class Gazetteer {
   private readonly indexes = new Map<string, CountryIndex>();
   private readonly parsed = new Map<string, GazetteerPlace[]>();
-  private everywhere: NameKeyIndex<GazetteerPlace> | undefined;
+  private readonly everywhere = new NameKeyIndex<GazetteerPlace>();
+  /** the places not yet in `everywhere`; undefined until indexing starts, then until it is done */
+  private unindexed: Iterator<GazetteerPlace> | undefined;
+  private everywhereDone = false;
 
   constructor(private readonly linesByCountry: ReadonlyMap<string, string[]>) {}
 
@@ -83,17 +86,37 @@ export class Gazetteer {
    * indexed, the scripts of the texts asked about.
    */
   byKey(key: string): GazetteerPlace[] {
-    this.everywhere ??= this.indexEverywhere();
+    this.indexEverywhere(Number.POSITIVE_INFINITY);
     return this.everywhere.lookup(key);
   }
 
-  private indexEverywhere(): NameKeyIndex<GazetteerPlace> {
-    const gazetteer = this;
-    return new NameKeyIndex(
-      (function* () {
-        for (const countryCode of gazetteer.linesByCountry.keys()) yield* gazetteer.places(countryCode);
-      })(),
-    );
+  /**
+   * Builds the index byKey reads a slice of places at a time, letting the event loop run between
+   * slices: a server that indexes at start keeps answering meanwhile. A byKey call in between
+   * finishes the rest at once.
+   */
+  async indexInSteps(placesPerStep = 5_000): Promise<void> {
+    while (!this.indexEverywhere(placesPerStep)) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Indexes up to `count` more places; whether every place is in. */
+  private indexEverywhere(count: number): boolean {
+    if (this.everywhereDone) return true;
+    this.unindexed ??= this.allPlaces();
+    for (let added = 0; added < count; added++) {
+      const next = this.unindexed.next();
+      if (next.done) {
+        this.everywhereDone = true;
+        this.unindexed = undefined;
+        return true;
+      }
+      this.everywhere.add(next.value);
+    }
+    return false;
+  }
+
+  private *allPlaces(): Generator<GazetteerPlace> {
+    for (const countryCode of this.linesByCountry.keys()) yield* this.places(countryCode);
   }
 
   /**

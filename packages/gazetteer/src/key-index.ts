@@ -66,27 +66,30 @@ export class NameKeyIndex<P extends NamedPlace> {
   private readonly stems = new Map<string, string>();
   private readonly byStem = new Map<string, P[]>();
 
-  constructor(places: Iterable<P>) {
-    for (const place of places) {
-      const keys = new Set<string>();
-      for (const name of new Set([place.name, place.asciiName, ...place.alternateNames])) {
-        const key = indexKey(name);
-        keys.add(key);
-        keys.add(withoutArticle(key));
+  constructor(places: Iterable<P> = []) {
+    for (const place of places) this.add(place);
+  }
+
+  /** Indexes a place under the keys of all its names (and their forms without a leading article). */
+  add(place: P): void {
+    const keys = new Set<string>();
+    for (const name of new Set([place.name, place.asciiName, ...place.alternateNames])) {
+      const key = indexKey(name);
+      keys.add(key);
+      keys.add(withoutArticle(key));
+    }
+    keys.delete("");
+    for (const key of keys) {
+      const bucket = this.byExactKey.get(key);
+      if (bucket) {
+        bucket.push(place);
+        continue;
       }
-      keys.delete("");
-      for (const key of keys) {
-        const bucket = this.byExactKey.get(key);
-        if (bucket) {
-          bucket.push(place);
-          continue;
-        }
-        this.byExactKey.set(key, [place]);
-        const start = key.slice(0, 2);
-        const sameStart = this.keysByStart.get(start);
-        if (sameStart) sameStart.push(key);
-        else this.keysByStart.set(start, [key]);
-      }
+      this.byExactKey.set(key, [place]);
+      const start = key.slice(0, 2);
+      const sameStart = this.keysByStart.get(start);
+      if (sameStart) sameStart.push(key);
+      else this.keysByStart.set(start, [key]);
     }
   }
 

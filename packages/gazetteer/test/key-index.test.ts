@@ -3,7 +3,7 @@
 import { nameKey, nameStem } from "@twingraph/kit/text";
 import { describe, expect, it } from "vitest";
 import { gazetteerCandidates } from "../src/candidates";
-import { loadGazetteer } from "../src/gazetteer";
+import { Gazetteer, loadGazetteer } from "../src/gazetteer";
 import { indexKey, NameKeyIndex, quickNameKey, withoutArticle } from "../src/key-index";
 
 const gazetteer = loadGazetteer();
@@ -12,7 +12,44 @@ function places(form: string, by: (name: string) => string = nameStem): string[]
   return gazetteer.byKey(by(form)).map((place) => `${place.name} ${place.countryCode}`);
 }
 
+/** A gazetteer of a few places, as cities500.txt's lines (tab-separated, 19 columns). */
+function smallGazetteer(): Gazetteer {
+  const line = (id: number, name: string, alternates: string, country: string) =>
+    [id, name, name, alternates, 46, 14, "P", "PPL", country, "", "", "", "", "", 1000, "", "", "", ""].join(
+      "\t",
+    );
+  return new Gazetteer(
+    new Map([
+      ["SI", [line(1, "Kranj", "Krainburg", "SI"), line(2, "Ljubljana", "Laibach", "SI")]],
+      ["AT", [line(3, "Villach", "Beljak", "AT")]],
+    ]),
+  );
+}
+
+const ids = (places: readonly { geonameId: number }[]) => places.map((place) => place.geonameId);
+
 describe("Gazetteer.byKey", () => {
+  it("is indexed in steps with the event loop running between them, to the same answers", async () => {
+    const stepped = smallGazetteer();
+    let ranMeanwhile = false;
+    const indexing = stepped.indexInSteps(1);
+    setImmediate(() => {
+      ranMeanwhile = true;
+    });
+    await indexing;
+    expect(ranMeanwhile).toBe(true);
+    for (const key of ["kranj", "laibach", "beljak"])
+      expect(ids(stepped.byKey(key))).toEqual(ids(smallGazetteer().byKey(key)));
+  });
+
+  it("finishes indexing at once when asked midway", async () => {
+    const midway = smallGazetteer();
+    const indexing = midway.indexInSteps(1);
+    expect(ids(midway.byKey("beljak"))).toEqual([3]);
+    await indexing;
+    expect(ids(midway.byKey("krainburg"))).toEqual([1]);
+  });
+
   it("finds a place by the stem of an inflected or Cyrillic form, without its country", () => {
     expect(places("Banjaluke")).toContain("Banja Luka BA");
     expect(places("Бањалуке")).toContain("Banja Luka BA");

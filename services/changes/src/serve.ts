@@ -25,7 +25,7 @@ export async function serveChanges(secret: string): Promise<ServedSubgraph> {
     secret,
   });
   const recovery = startChangesRecovery(new Changes(db), recoveryMs);
-  if (process.env.TWINGRAPH_WARM_GAZETTEER !== "0") setImmediate(() => warmGazetteerAtStart());
+  if (process.env.TWINGRAPH_WARM_GAZETTEER !== "0") setImmediate(() => void warmGazetteerAtStart());
   return {
     running,
     db,
@@ -38,12 +38,12 @@ export async function serveChanges(secret: string): Promise<ServedSubgraph> {
 }
 
 /**
- * Indexes the gazetteer ingestNews links places with right after listening: the process answers
- * nothing for those seconds, once, instead of the first ingestion outlasting the gateway's timeout.
+ * Indexes the gazetteer ingestNews links places with right after listening, in steps that let the
+ * process answer meanwhile, so that the first ingestion does not outlast the gateway's timeout.
  */
-function warmGazetteerAtStart(): void {
+async function warmGazetteerAtStart(): Promise<void> {
   try {
-    logger.info({ service: CHANGES.name, ms: warmGazetteer() }, "gazetteer indexed for ingestNews");
+    logger.info({ service: CHANGES.name, ms: await warmGazetteer() }, "gazetteer indexed for ingestNews");
   } catch (error) {
     logger.warn(
       { service: CHANGES.name, err: error },
