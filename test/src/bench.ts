@@ -1,22 +1,27 @@
-// `npm run bench`: the real stack (four subgraph processes and the gateway, seeded like `npm start`,
-// in a temporary data directory, 100 ports above the defaults) under a closed-loop load from this
+// `npm run bench`: the data work and whole-network centrality (bench-data.ts, bench-centrality.ts),
+// then the real stack (the subgraph processes and the gateway, seeded like `npm start`, in a
+// temporary data directory, 100 ports above the defaults) under a closed-loop load from this
 // process. First without the response cache: our gateway side by side with Hive Gateway, the
 // plan-direct ceiling and, with BENCH_BASELINE, the parent commit's stack (bench-gateways.ts); then
-// with the cache (the widget's query cold, warm and as a persisted GET). Figures are reported with
+// with the cache (the widget's query cold, warm and as a persisted GET), a miss's cost
+// (bench-cache.ts) and the single-process mode (bench-single-process.ts). Figures are reported with
 // ratios measured in the same run: the machines are shared and noisy. Then the hostile traffic
-// (bench-hostile.ts), the editing figures (bench-editing.ts) and the news figures (bench-news.ts);
-// BENCH_ONLY=gateways, editing or news runs that part alone.
+// (bench-hostile.ts), the editing figures (bench-editing.ts) and the news figures (bench-news.ts).
+// BENCH_ONLY=<part> runs one part alone (PARTS below).
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateGatewaySecret } from "@twingraph/kit/http";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
+import { benchCache } from "./bench-cache";
+import { benchCentrality } from "./bench-centrality";
 import { dataFigures, printDataFigures } from "./bench-data";
 import { benchEditing, editingBenchOptionsFromEnv } from "./bench-editing";
 import { benchGateways } from "./bench-gateways";
 import { benchHostile } from "./bench-hostile";
 import { httpLoad, type Load, postJson, type Result, runLoad } from "./bench-load";
 import { benchNews } from "./bench-news";
+import { benchSingleProcess } from "./bench-single-process";
 import { type BenchStack, withBenchStack } from "./bench-stack";
 import { persistedGetUrl } from "./persisted-get";
 import { isRunning } from "./processes";
@@ -79,28 +84,41 @@ function benchDataDir(stack: string): string {
   return directory;
 }
 
+/** Our stack without the response cache, its secret known here for the plan-direct ceiling and Hive Gateway. */
+function uncachedSettings(secret: string): NodeJS.ProcessEnv {
+  return { TWINGRAPH_RESPONSE_CACHE: "0", GATEWAY_SECRET: secret };
+}
+
+/** The parts BENCH_ONLY=<name> runs alone. */
+const PARTS: Record<string, () => Promise<unknown>> = {
+  gateways: () => {
+    const secret = generateGatewaySecret();
+    return withStack(benchDataDir("ours"), uncachedSettings(secret), (stack) => sideBySide(stack, secret));
+  },
+  centrality: benchCentrality,
+  cache: () => benchCache(benchDataDir("ours")),
+  "single-process": () => benchSingleProcess(benchDataDir("ours")),
+  editing: () => benchEditing(editingBenchOptionsFromEnv()),
+  news: benchNews,
+};
+
 async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY === "editing") {
-    await benchEditing(editingBenchOptionsFromEnv());
-    return;
-  }
-  if (process.env.BENCH_ONLY === "news") {
-    await benchNews();
+  const only = process.env.BENCH_ONLY;
+  if (only) {
+    const part = PARTS[only];
+    if (!part) throw new Error(`BENCH_ONLY=${only}: expected one of ${Object.keys(PARTS).join(", ")}`);
+    await part();
     return;
   }
   const dataDir = benchDataDir("ours");
-  // known here, for the plan-direct ceiling and Hive Gateway to reach our subgraphs
   const secret = generateGatewaySecret();
-  const uncachedSettings = { TWINGRAPH_RESPONSE_CACHE: "0", GATEWAY_SECRET: secret };
-  if (process.env.BENCH_ONLY === "gateways") {
-    await withStack(dataDir, uncachedSettings, (stack) => sideBySide(stack, secret));
-    return;
-  }
   if (process.env.BENCH_DATA === "0") console.log("data work skipped: BENCH_DATA=0");
   else {
     const figures = await dataFigures();
     if (figures) printDataFigures(figures);
     else console.log("data work skipped: the world twinning file is absent (see ../shared/data/README.md)");
+    console.log("");
+    await benchCentrality();
   }
   console.log("");
   const widgetVariables = { city: "si-kranj", lang: "sl" };
@@ -111,7 +129,7 @@ async function main(): Promise<void> {
       sequence,
     );
 
-  const uncached = await withStack(dataDir, uncachedSettings, async (stack) => {
+  const uncached = await withStack(dataDir, uncachedSettings(secret), async (stack) => {
     const ours = await sideBySide(stack, secret);
     const widget = ours.get("widget: Kranj");
     if (!widget) throw new Error("the side-by-side table measured no widget query");
@@ -153,6 +171,10 @@ async function main(): Promise<void> {
     printTable([uncached[0], ...results], uncached[0], "vs no cache");
   });
 
+  console.log("");
+  await benchCache(dataDir);
+  console.log("");
+  await benchSingleProcess(dataDir);
   console.log("");
   await benchHostile({ requests: Number(process.env.BENCH_HOSTILE_REQUESTS ?? 10_000) });
   console.log("");
