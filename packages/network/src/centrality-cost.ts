@@ -9,13 +9,14 @@ import type { SlowMeasure } from "./centrality-worker";
 /**
  * CPU nanoseconds per unit of work (searches × pairs), summed over the worker threads, measured
  * with process.cpuUsage on this project's 2-core machine (Node 20) on the world network (8,279
- * searches × 24,511 pairs) while seven other sessions loaded it (load average 15 to 40):
- * betweenness 63–67 ns, closeness 40–52 ns (test/src/bench-centrality.ts). The highest of each,
- * rounded up, so the estimate errs on the side of the sampled estimate.
+ * searches × 24,511 pairs) while seven other sessions loaded it (load average 15 to 40;
+ * test/src/bench-centrality.ts): betweenness 65–67 ns, closeness 31–42 ns. The highest of each,
+ * rounded up, so the estimate errs on the side of the sampled estimate. graphology-metrics took
+ * 135.9 s of CPU for the same betweenness (10× these searches) and 12.7 s for closeness (2×).
  */
 export const CPU_NANOSECONDS_PER_UNIT: Record<SlowMeasure, number> = {
   betweenness: 70,
-  closeness: 55,
+  closeness: 45,
 };
 
 /** Places with one partner that has others: their searches ride on their partner's. */

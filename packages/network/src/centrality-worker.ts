@@ -33,9 +33,9 @@ export const SAMPLE_SEED = 1;
 
 /**
  * Places a sampled estimate draws. On the world network (16,944 places; test/src/bench-centrality.ts)
- * 500 gave Spearman's 0.993 against the exact scores over all places, all of the top 10 and 77 of
- * the top 100, in about a second of CPU on the loaded 2-core machine; 250 only 6 of the top 10,
- * 1,000 and 2,000 all 10 and 81 and 89 of the top 100 at 1.5× and 3× the CPU.
+ * 500 gave Spearman's 0.993 against the exact betweenness over all places, all of the top 10 and 77
+ * of the top 100, in 1.0–1.4 s of CPU on the loaded 2-core machine; 250 only 6 of the top 10, 1,000
+ * and 4,000 all 10 and 81 and 92 of the top 100 at 1.4× and 3.8× the CPU.
  */
 export const CENTRALITY_SAMPLE_SIZE = 500;
 

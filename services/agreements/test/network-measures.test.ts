@@ -128,11 +128,11 @@ describe("network measures of a ring of 60 towns and three friendships", () => {
       // a sample of 500 places is all 60 of them: no cheaper than the exact scores
       searches: 60,
       work: 3600,
-      limit: 1818,
+      limit: 2222,
       maxSeconds: 0.0001,
     });
     expect(error.message).toContain("60 places, 60 linked pairs");
-    expect(error.message).toContain("searches × pairs up to 1,818");
+    expect(error.message).toContain("searches × pairs up to 2,222");
     expect(error.message).toMatch(/whole network.*narrow the filter/);
   });
 
