@@ -85,13 +85,21 @@ describe("the request guard on a federation", () => {
 });
 
 describe("demand control on a federation", () => {
-  it("refuses a client's betweenness ranking on a new whole-network filter before it runs", async () => {
+  it("refuses an operation over the maximum cost before it runs", async () => {
     const { status, result } = await asClient(
-      `{ network(filter: { kinds: [TWINNING] }) { ranking(by: BETWEENNESS) { city { name } } } }`,
+      `{ network(filter: { kinds: [TWINNING] }) { nodes(first: 100000) { city { name } } } }`,
     );
     expect(status).toBe(400);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "COST_LIMIT_EXCEEDED", maxCost: 10_000 });
     expect(result.errors?.[0]?.extensions?.cost).toBeGreaterThan(10_000);
+  });
+
+  it("answers a betweenness ranking on a new whole-network filter, costed as 500 searches at most", async () => {
+    const { result } = await asClient(
+      `{ network(filter: { kinds: [TWINNING] }) { ranking(by: BETWEENNESS) { rank method } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cost).toEqual({ requested: 1_211, maximum: 10_000 });
   });
 
   it("answers a country's betweenness ranking, with its cost", async () => {
@@ -99,7 +107,7 @@ describe("demand control on a federation", () => {
       `{ network(filter: { country: "SI" }) { ranking(by: BETWEENNESS) { rank } } }`,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.extensions?.cost).toEqual({ requested: 941, maximum: 10_000 });
+    expect(result.extensions?.cost).toEqual({ requested: 191, maximum: 10_000 });
   });
 
   it("runs the gateway's own whole-network export, which it costs but does not limit", async () => {

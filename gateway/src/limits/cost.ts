@@ -23,6 +23,11 @@ import type { CostSettings } from "./settings";
 const MAX_PAGE = 100;
 /** The network's export lists answer up to this many per page. */
 const MAX_EXPORT_PAGE = 100_000;
+/**
+ * The searches a new centrality computation runs at most: one per place while the exact scores fit
+ * the subgraph's CPU limit, else an estimate from a sample of this many places (docs/network.md).
+ */
+const MAX_CENTRALITY_SEARCHES = 500;
 
 /** The part of the network a `network(filter)` looks at, as far as the cost is concerned. */
 interface View {
@@ -133,8 +138,10 @@ function work({ type, field, args }: ComplexityEstimatorArgs, view: View): numbe
   if (type.name !== "Network") return 0;
   switch (field.name) {
     case "ranking":
-      // Brandes' betweenness and all-pairs closeness grow with the square of the view
-      return args.by === "DEGREE" || view.precomputed ? linear : (view.places * view.places) / 10_000;
+      // one breadth-first search over the view per place, or per sampled place on a large view
+      return args.by === "DEGREE" || view.precomputed
+        ? linear
+        : (view.places * Math.min(view.places, MAX_CENTRALITY_SEARCHES)) / 10_000;
     case "neighbourhood":
       return linear * (typeof args.depth === "number" ? Math.max(args.depth, 1) : 1);
     case "communities":
