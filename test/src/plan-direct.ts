@@ -13,8 +13,9 @@
 //    representations a later fetch carries are the ones the earlier answers give every time.
 //
 // A request of the ceiling is then one replay: each wave's fetches sent straight to the subgraphs at
-// once (with the gateway secret), the next wave when all have answered. No query parsing, planning,
-// merging or serialising of the answer: what is left is the subgraphs' work and the HTTP between.
+// once (with the gateway secret), the next wave when all have answered, identical fetches in flight
+// shared as the gateways share them. No query parsing, planning, merging or serialising of the
+// answer: what is left is the subgraphs' work and the HTTP between.
 import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
@@ -91,18 +92,30 @@ export function waves(fetches: readonly RecordedFetch[]): Waves {
   return result;
 }
 
-/** Replays a query's waves against the subgraphs: one request of the load is the whole plan. */
+/**
+ * Replays a query's waves against the subgraphs: one request of the load is the whole plan. Like our
+ * gateway (and Hive Gateway) by default, a fetch identical to one still in flight, from another
+ * client of the load, shares its answer rather than being sent again: without that, the ceiling
+ * would make the subgraphs do work the gateways it bounds do not.
+ */
 export function planDirectLoad(name: string, plan: Waves, secret: string): Load {
   const headers = { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: secret };
+  const inFlight = new Map<string, Promise<void>>();
+  const shared = (url: string, body: string): Promise<void> => {
+    const key = `${url}\n${body}`;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = fetch(url, { method: "POST", headers, body })
+        .then((response) => checkAnswer(name, response))
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return pending;
+  };
   return {
     name,
     async send() {
-      for (const wave of plan)
-        await Promise.all(
-          wave.map(async ({ url, body }) =>
-            checkAnswer(name, await fetch(url, { method: "POST", headers, body })),
-          ),
-        );
+      for (const wave of plan) await Promise.all(wave.map(({ url, body }) => shared(url, body)));
     },
   };
 }
