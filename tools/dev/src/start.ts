@@ -1,4 +1,4 @@
-// `npm start`: seeds the databases on first start, runs each subgraph of the manifest and then the
+// `npm start`: seeds the databases on first start, runs each subgraph of the manifest and the
 // gateway as processes of their own, restarts one that dies (with back-off, saying so) while the
 // others keep serving, and stops them all on Ctrl-C. A part that fails before it is ready stops the
 // start: that is a setting to fix, not a crash to ride out. With no token keys configured, it makes
@@ -45,12 +45,14 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop(0));
   try {
     for (const { supervisor } of supervised) supervisor.start();
+    // the gateway loads its supergraph from the file, not from the subgraphs: it starts alongside
+    // them, and the stack is ready once they answer and it serves
+    gateway.supervisor.start();
     await Promise.all(
       supervised.map(({ part, supervisor }) =>
         waitUntilHealthy(part, () => supervisor.process !== undefined),
       ),
     );
-    gateway.supervisor.start();
     const url = await waitUntilServing(
       gatewayProcess,
       gateway.ready,
