@@ -13,8 +13,7 @@
 //    representations a later fetch carries are the ones the earlier answers give every time.
 //
 // A request of the ceiling is then one replay: each wave's fetches sent straight to the subgraphs at
-// once (with the gateway secret), the next wave when all have answered, identical fetches in flight
-// shared as the gateways share them. No query parsing, planning, merging or serialising of the
+// once (with the gateway secret), the next wave when all have answered. No query parsing, planning, merging or serialising of the
 // answer: what is left is the subgraphs' work and the HTTP between.
 import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -93,29 +92,31 @@ export function waves(fetches: readonly RecordedFetch[]): Waves {
 }
 
 /**
- * Replays a query's waves against the subgraphs: one request of the load is the whole plan. Like our
- * gateway (and Hive Gateway) by default, a fetch identical to one still in flight, from another
- * client of the load, shares its answer rather than being sent again: without that, the ceiling
- * would make the subgraphs do work the gateways it bounds do not.
+ * Replays a query's waves against the subgraphs: one request of the load is the whole plan, every
+ * fetch sent, as the issue's ceiling was measured. With `shareInFlight`, a fetch identical to one
+ * still in flight from another client shares its answer, as our gateway and Hive Gateway do by
+ * default; with no work between requests, the clients then run in lock-step and share nearly every
+ * fetch, so that ceiling is far above what any gateway reaches.
  */
-export function planDirectLoad(name: string, plan: Waves, secret: string): Load {
+export function planDirectLoad(name: string, plan: Waves, secret: string, shareInFlight = false): Load {
   const headers = { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: secret };
   const inFlight = new Map<string, Promise<void>>();
+  const send = (url: string, body: string) =>
+    fetch(url, { method: "POST", headers, body }).then((response) => checkAnswer(name, response));
   const shared = (url: string, body: string): Promise<void> => {
     const key = `${url}\n${body}`;
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = fetch(url, { method: "POST", headers, body })
-        .then((response) => checkAnswer(name, response))
-        .finally(() => inFlight.delete(key));
+      pending = send(url, body).finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
     return pending;
   };
+  const fetchOf = shareInFlight ? shared : send;
   return {
     name,
     async send() {
-      for (const wave of plan) await Promise.all(wave.map(({ url, body }) => shared(url, body)));
+      for (const wave of plan) await Promise.all(wave.map(({ url, body }) => fetchOf(url, body)));
     },
   };
 }
