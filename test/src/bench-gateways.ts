@@ -10,11 +10,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
-import { httpLoad, type Load, type LoadOptions, postJson, type Result, runLoad } from "./bench-load";
+import { httpLoad, type Load, type LoadOptions, median, postJson, type Result, runLoad } from "./bench-load";
 import { type BenchStack, withBenchStack } from "./bench-stack";
 import { REPO_ROOT } from "./gateway-install";
 import { hiveConfig, startHive } from "./hive-gateway";
-import { planDirectLoad, recordPlans, type Waves } from "./plan-direct";
+import { planDirectLoad, recordPlans, startGatewayProcess, type Waves } from "./plan-direct";
 import { processTree, totalCpuSeconds } from "./process-tree";
 
 /** The parent commit's stack runs 700 ports above the defaults, beside ours at 100. */
@@ -85,19 +85,25 @@ export async function benchGateways(
   ours: BenchStack,
   options: GatewayBenchOptions,
 ): Promise<Map<string, Result>> {
+  const gatewaySettings = (directory: string): NodeJS.ProcessEnv => ({
+    ...PRODUCTION,
+    TWINGRAPH_DATA_DIR: path.join(options.workDir, directory),
+    TWINGRAPH_RESPONSE_CACHE: "0",
+    RATE_LIMIT: "0",
+    LOG_LEVEL: "warn",
+  });
   const plans = await recordPlans(
+    { subgraphUrls: ours.subgraphUrls, secret: options.secret, env: gatewaySettings("recording") },
+    GATEWAY_QUERIES.map((query) => query.body),
+  );
+  // the ceiling sends every fetch, so our gateway is also measured sending every fetch
+  const unshared = await startGatewayProcess(
     {
       subgraphUrls: ours.subgraphUrls,
       secret: options.secret,
-      env: {
-        ...PRODUCTION,
-        TWINGRAPH_DATA_DIR: path.join(options.workDir, "recording"),
-        TWINGRAPH_RESPONSE_CACHE: "0",
-        RATE_LIMIT: "0",
-        LOG_LEVEL: "warn",
-      },
+      env: { ...gatewaySettings("unshared"), SUBGRAPH_DEDUPE: "0" },
     },
-    GATEWAY_QUERIES.map((query) => query.body),
+    ours.subgraphUrls,
   );
   const hive = await startHive(options.workDir, hiveConfig(ours.subgraphUrls, options.secret), {
     env: { ...process.env, ...PRODUCTION },
@@ -105,6 +111,12 @@ export async function benchGateways(
   try {
     const contenders: Contender[] = [
       gatewayContender("our gateway", ours.gatewayUrl, () => [ours.gatewayPid()], ours.subgraphPids),
+      gatewayContender(
+        "our gateway, SUBGRAPH_DEDUPE=0",
+        unshared.url,
+        () => [unshared.pid],
+        ours.subgraphPids,
+      ),
       gatewayContender(
         `Hive Gateway ${hiveVersion()}`,
         hive.url,
@@ -153,7 +165,7 @@ export async function benchGateways(
   } finally {
     const exited = new Promise((resolve) => hive.child.once("exit", resolve));
     hive.child.kill("SIGTERM");
-    await exited;
+    await Promise.all([exited, unshared.stop()]);
   }
 }
 
@@ -310,14 +322,6 @@ function medianMeasurement(measurements: readonly Measurement[]): Measurement {
     gatewayCpuMs: of((m) => m.gatewayCpuMs),
     subgraphCpuMs: of((m) => m.subgraphCpuMs) ?? 0,
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** "Hive Gateway 2.15.1" → "Hive Gateway"; "parent commit a6b3f29" → "parent commit". */

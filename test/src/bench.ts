@@ -7,7 +7,7 @@
 // (bench-cache.ts) and the single-process mode (bench-single-process.ts). Figures are reported with
 // ratios measured in the same run: the machines are shared and noisy. Then the hostile traffic
 // (bench-hostile.ts), the editing figures (bench-editing.ts) and the news figures (bench-news.ts).
-// BENCH_ONLY=<part> runs one part alone (PARTS below).
+// BENCH_ONLY=<part>[,<part>…] runs those parts alone, in that order (PARTS below).
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -89,7 +89,7 @@ function uncachedSettings(secret: string): NodeJS.ProcessEnv {
   return { TWINGRAPH_RESPONSE_CACHE: "0", GATEWAY_SECRET: secret };
 }
 
-/** The parts BENCH_ONLY=<name> runs alone. */
+/** The parts BENCH_ONLY=<name>,… runs alone. */
 const PARTS: Record<string, () => Promise<unknown>> = {
   gateways: () => {
     const secret = generateGatewaySecret();
@@ -105,9 +105,14 @@ const PARTS: Record<string, () => Promise<unknown>> = {
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (only) {
-    const part = PARTS[only];
-    if (!part) throw new Error(`BENCH_ONLY=${only}: expected one of ${Object.keys(PARTS).join(", ")}`);
-    await part();
+    const names = only.split(",").map((name) => name.trim());
+    const unknown = names.filter((name) => !PARTS[name]);
+    if (unknown.length > 0)
+      throw new Error(`BENCH_ONLY=${only}: expected names among ${Object.keys(PARTS).join(", ")}`);
+    for (const name of names) {
+      await PARTS[name]?.();
+      console.log("");
+    }
     return;
   }
   const dataDir = benchDataDir("ours");

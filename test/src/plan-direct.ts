@@ -52,7 +52,7 @@ export async function recordPlans(options: RecordingOptions, bodies: readonly un
   const proxies = await Promise.all(
     Object.entries(options.subgraphUrls).map(([name, url]) => recordingProxy(name, url, recorded)),
   );
-  const gateway = await startRecordingGateway(
+  const gateway = await startGatewayProcess(
     options,
     Object.fromEntries(proxies.map((proxy) => [proxy.name, proxy.url])),
   );
@@ -179,10 +179,11 @@ function forwardedHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-async function startRecordingGateway(
+/** One of our gateways as a process of its own, before the subgraphs at `subgraphUrls`. */
+export async function startGatewayProcess(
   options: RecordingOptions,
-  proxyUrls: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void> }> {
+  subgraphUrls: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -191,7 +192,7 @@ async function startRecordingGateway(
     GATEWAY_SECRET: options.secret,
     HOST: LOOPBACK,
   };
-  for (const [name, url] of Object.entries(proxyUrls)) env[`${name.toUpperCase()}_URL`] = url;
+  for (const [name, url] of Object.entries(subgraphUrls)) env[`${name.toUpperCase()}_URL`] = url;
   const child = spawn(process.execPath, [path.join(REPO_ROOT, "gateway/dist/main.js")], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
@@ -199,7 +200,7 @@ async function startRecordingGateway(
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`the recording gateway was not ready:\n${output}`)),
+      () => reject(new Error(`the gateway was not ready:\n${output}`)),
       READY_TIMEOUT_MS,
     );
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -211,11 +212,12 @@ async function startRecordingGateway(
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`the recording gateway exited with code ${code}:\n${output}`));
+      reject(new Error(`the gateway exited with code ${code}:\n${output}`));
     });
   });
   return {
     url: `http://${LOOPBACK}:${port}/graphql`,
+    pid: child.pid as number,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
