@@ -34,21 +34,25 @@ export interface GatewayQuery {
   body: { query: string; operationName?: string; variables?: Record<string, unknown> };
 }
 
+export const DOSSIER_QUERY: GatewayQuery = {
+  name: "dossier Kranj–Villach",
+  body: {
+    query: readFileSync(path.join(REPO_ROOT, "test/queries/dossier.graphql"), "utf8"),
+    operationName: "Twinning",
+    variables: { a: "at-villach", b: "si-kranj" },
+  },
+};
+
+export const WIDGET_QUERY: GatewayQuery = {
+  name: "widget: Kranj",
+  body: { query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: "sl" } },
+};
+
 export const GATEWAY_QUERIES: readonly GatewayQuery[] = [
   { name: "{ __typename }", body: { query: "{ __typename }" } },
   { name: "findCities(Beljak)", body: { query: '{ findCities(name: "Beljak") { id name } }' } },
-  {
-    name: "dossier Kranj–Villach",
-    body: {
-      query: readFileSync(path.join(REPO_ROOT, "test/queries/dossier.graphql"), "utf8"),
-      operationName: "Twinning",
-      variables: { a: "at-villach", b: "si-kranj" },
-    },
-  },
-  {
-    name: "widget: Kranj",
-    body: { query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: "sl" } },
-  },
+  DOSSIER_QUERY,
+  WIDGET_QUERY,
 ];
 
 export interface GatewayBenchOptions extends LoadOptions {

@@ -6,10 +6,10 @@
 // orchestrator, the subgraphs and the gateway, or the one process) and its resident memory; then
 // single/multi ratios, each the median of the rounds' ratios. BENCH_SINGLE_SECONDS and
 // BENCH_SINGLE_ROUNDS set each load's length (5 s) and the rounds (3).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { TWIN_PARTNERSHIPS } from "@twingraph/widget";
+import { DOSSIER_QUERY, WIDGET_QUERY } from "./bench-gateways";
 import { httpLoad, type LoadOptions, median, postJson, type Result, runLoad } from "./bench-load";
 import { type BenchStack, startBenchStack } from "./bench-stack";
 import { REPO_ROOT } from "./gateway-install";
@@ -25,20 +25,7 @@ const LOAD: LoadOptions = {
 };
 const WARM_UP: LoadOptions = { ...LOAD, durationMs: 1_000 };
 
-const QUERIES = [
-  {
-    name: "dossier Kranj–Villach",
-    body: {
-      query: readFileSync(path.join(REPO_ROOT, "test/queries/dossier.graphql"), "utf8"),
-      operationName: "Twinning",
-      variables: { a: "at-villach", b: "si-kranj" },
-    },
-  },
-  {
-    name: "widget: Kranj",
-    body: { query: TWIN_PARTNERSHIPS.body, variables: { city: "si-kranj", lang: "sl" } },
-  },
-] as const;
+const QUERIES = [DOSSIER_QUERY, WIDGET_QUERY];
 
 interface Mode {
   label: string;
