@@ -123,7 +123,7 @@ describe("demand control in the gateway", () => {
         { contextValue: client() },
       );
       if (response.body.kind !== "single") throw new Error("expected a single result");
-      return (response.body.singleResult.extensions?.cost as { requested: number }).requested;
+      return (response.body.singleResult.extensions?.cost as { requested: number } | undefined)?.requested;
     };
     expect([await costOf(3), await costOf(7), await costOf(3), await costOf(7)]).toEqual([3, 7, 3, 7]);
   });
