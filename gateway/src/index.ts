@@ -11,4 +11,5 @@ export * from "./rate-limit";
 export * from "./rate-limit-config";
 export * from "./response-cache";
 export * from "./server";
+export { narrowCachePolicy } from "./subgraph-client";
 export * from "./supergraph";

@@ -182,7 +182,7 @@ function cachedHintOf(cacheControl: string | undefined): CacheHint {
 }
 
 /** A subgraph's answer narrows the cache policy of the request it serves: its fields are cached no longer. */
-function narrowCachePolicy(options: ProcessOptions, cacheControl: string | undefined): void {
+export function narrowCachePolicy(options: ProcessOptions, cacheControl: string | undefined): void {
   if (!("incomingRequestContext" in options)) return;
   const policy = options.incomingRequestContext.overallCachePolicy;
   if (policy && "restrict" in policy) policy.restrict(cachedHintOf(cacheControl));

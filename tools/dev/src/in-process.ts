@@ -2,7 +2,7 @@
 // takes them as data sources and reaches them without sockets, as it would reach them over HTTP.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { ApolloServer } from "@apollo/server";
-import type { GatewayContext } from "@twingraph/gateway";
+import { type GatewayContext, narrowCachePolicy } from "@twingraph/gateway";
 import {
   createContext,
   createSubgraphServer,
@@ -41,11 +41,7 @@ export class InProcessDataSource implements GraphQLDataSource {
       { contextValue: this.contextFor(options.context) },
     );
     if (response.body.kind !== "single") throw new Error("A subgraph answered with more than one result.");
-    if ("incomingRequestContext" in options) {
-      options.incomingRequestContext.overallCachePolicy?.restrict(
-        cacheHintFrom(response.http.headers.get("cache-control")),
-      );
-    }
+    narrowCachePolicy(options, response.http.headers.get("cache-control"));
     return response.body.singleResult as GatewayGraphQLResponse;
   }
 
@@ -57,13 +53,6 @@ export class InProcessDataSource implements GraphQLDataSource {
     }
     return context;
   }
-}
-
-/** The hint a subgraph's Cache-Control header gives: "max-age=300, public", or none (max-age 0). */
-function cacheHintFrom(header: string | undefined): { maxAge: number; scope: "PUBLIC" | "PRIVATE" } {
-  const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(header ?? "")?.[1];
-  const scope = /\bprivate\b/.test(header ?? "") ? "PRIVATE" : "PUBLIC";
-  return { maxAge: maxAge === undefined ? 0 : Number(maxAge), scope };
 }
 
 /** Data sources for the gateway's `dataSources` option: each subgraph on its database, by name. */
