@@ -46,7 +46,7 @@ export interface BuiltFiles {
   files: BuiltFile[];
 }
 
-const BUILD_HINT = "run `npm run build` (or `npx turbo run build --filter=@twingraph/widget`) first";
+const BUILD_HINT = "run `npm run build` (or `node tools/build.cjs @twingraph/widget`) first";
 
 /** Reads every built file and its gzipped copy; fails naming the build when they are missing or stale. */
 export function readBuiltFiles(directory: string = BUILT_FILES_DIRECTORY): BuiltFiles {
