@@ -11,6 +11,7 @@ import {
   type EditOp,
   EditRegistry,
   findInBatches,
+  findPlain,
   proposedInChangeset,
 } from "@twingraph/kit/subgraph";
 import { isCountryCode } from "@twingraph/kit/text";
@@ -31,13 +32,16 @@ async function partnershipSnapshot(
   manager: EntityManager,
   ids: readonly string[],
 ): Promise<Map<string, PartnershipValues>> {
+  // plain rows: an import snapshots every partnership it writes, twice
   const rows = await findInBatches(ids, (batch) =>
-    manager.getRepository(Partnership).findBy({ id: In(batch) }),
+    findPlain(manager, Partnership, { by: "id", keys: batch }),
   );
   const members = await findInBatches(ids, (batch) =>
-    manager
-      .getRepository(PartnershipCity)
-      .find({ where: { partnershipId: In(batch) }, order: { partnershipId: "ASC", position: "ASC" } }),
+    findPlain(manager, PartnershipCity, {
+      by: "partnershipId",
+      keys: batch,
+      order: { partnershipId: "ASC", position: "ASC" },
+    }),
   );
   const cityIds = new Map<string, string[]>(rows.map((row) => [row.id, []]));
   for (const member of members) cityIds.get(member.partnershipId)?.push(member.cityId);

@@ -3,7 +3,15 @@
 // reads that merging needs: partnerships and agreements are upserted by id, their sources
 // accumulate, and the membership and agreement-city index rows are rewritten with them. The seed's
 // and imports' upserts keep history (trackChanges); an applied edit's write is versioned by the kit.
-import { chunks, findInBatches, insertRows, trackChanges, uniqueBy } from "@twingraph/kit/subgraph";
+import {
+  chunks,
+  findInBatches,
+  insertRows,
+  SqlStatement,
+  selectRows,
+  trackChanges,
+  uniqueBy,
+} from "@twingraph/kit/subgraph";
 import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In } from "typeorm";
 import { agreementsEditing } from "./editing";
@@ -73,10 +81,17 @@ async function mergePartnerships(manager: EntityManager, inputs: readonly Partne
     const existing = new Map(
       (await repository.findBy({ id: In(batch.map((input) => input.id)) })).map((row) => [row.id, row]),
     );
-    const rows = batch.map((input) => {
+    const merged = batch.flatMap((input) => {
       const current = existing.get(input.id);
-      if (current) return mergeInto(current, input);
-      return repository.create({
+      return current ? [mergeInto(current, input)] : [];
+    });
+    await repository.save(merged, { reload: false });
+    // new partnerships are plain INSERTs: save would look each one up again and insert it row by row
+    const created = batch.filter((input) => !existing.has(input.id));
+    await insertRows(
+      manager,
+      Partnership,
+      created.map((input) => ({
         id: input.id,
         name: input.name ?? null,
         kind: input.kind,
@@ -85,10 +100,8 @@ async function mergePartnerships(manager: EntityManager, inputs: readonly Partne
         until: input.until ?? null,
         memberCount: input.memberCount ?? null,
         sources: mergeSources([], input.sources),
-      });
-    });
-    await repository.save(rows, { reload: false });
-    const created = batch.filter((input) => !existing.has(input.id));
+      })),
+    );
     await insertRows(
       manager,
       PartnershipCity,
@@ -137,25 +150,50 @@ export interface PartnershipMembers {
 
 /** Every partnership's members in order, with its stored distance. */
 export async function partnershipMembers(manager: EntityManager): Promise<PartnershipMembers[]> {
-  const partnerships: { id: string; distanceKm: number | null }[] = await manager
-    .getRepository(Partnership)
-    .find({ select: { id: true, distanceKm: true }, order: { id: "ASC" } });
-  const members = await manager
-    .getRepository(PartnershipCity)
-    .find({ order: { partnershipId: "ASC", position: "ASC" } });
+  // plain rows: hydrating every partnership and membership as entities cost more than reading them
+  const partnerships = await selectRows<{ id: string; distanceKm: number | null }>(
+    manager,
+    (sql) => `SELECT "id", "distanceKm" FROM ${sql.table("partnership")} ORDER BY "id" ASC`,
+  );
   const byPartnership = new Map(partnerships.map((p) => [p.id, { ...p, cityIds: [] as string[] }]));
-  for (const member of members) byPartnership.get(member.partnershipId)?.cityIds.push(member.cityId);
+  for (const member of await everyMember(manager, "position"))
+    byPartnership.get(member.partnershipId)?.cityIds.push(member.cityId);
   return [...byPartnership.values()];
 }
 
-/** Stores new distances (the places' coordinates are the cities subgraph's to know). */
+/** Every membership, by partnership and within one by position or by city. */
+function everyMember(
+  manager: EntityManager,
+  within: "position" | "cityId",
+): Promise<{ partnershipId: string; cityId: string }[]> {
+  return selectRows(
+    manager,
+    (sql) =>
+      `SELECT "partnershipId", "cityId" FROM ${sql.table("partnership_city")} ORDER BY "partnershipId", "${within}"`,
+  );
+}
+
+/**
+ * Stores new distances (the places' coordinates are the cities subgraph's to know): one UPDATE per
+ * batch, its ids and distances one JSON parameter (a seed sets some 25,000).
+ */
 export async function setPartnershipDistances(
   manager: EntityManager,
   distances: ReadonlyMap<string, number | null>,
 ): Promise<void> {
-  for (const [id, distanceKm] of distances)
-    await manager.getRepository(Partnership).update({ id }, { distanceKm });
+  for (const batch of chunks([...distances], DISTANCES_PER_STATEMENT)) {
+    const sql = new SqlStatement(manager);
+    const rows = batch.map(([id, km]) => ({ id, km }));
+    await manager.query(
+      `UPDATE ${sql.table("partnership")} AS "p" SET "distanceKm" = "v"."km"
+       FROM ${sql.records("v", { id: "text", km: "double precision" }, rows)} WHERE "p"."id" = "v"."id"`,
+      sql.values,
+    );
+  }
 }
+
+/** Distances set by one statement: its one parameter, not the database's limit, bounds it. */
+const DISTANCES_PER_STATEMENT = 5_000;
 
 /**
  * An existing partnership keeps what it states and fills what it lacks: a start, an end, and with
@@ -193,12 +231,12 @@ async function indexAgreementsOf(
 
 /** Ids of the partnerships whose members are exactly these cities, keyed by the sorted member list. */
 export async function partnershipsByMembers(manager: EntityManager): Promise<Map<string, string>> {
-  const rows = await manager
-    .getRepository(PartnershipCity)
-    .find({ order: { partnershipId: "ASC", cityId: "ASC" } });
   const members = new Map<string, string[]>();
-  for (const row of rows)
-    members.set(row.partnershipId, [...(members.get(row.partnershipId) ?? []), row.cityId]);
+  for (const row of await everyMember(manager, "cityId")) {
+    const cityIds = members.get(row.partnershipId);
+    if (cityIds) cityIds.push(row.cityId);
+    else members.set(row.partnershipId, [row.cityId]);
+  }
   const byMembers = new Map<string, string>();
   for (const [partnershipId, cityIds] of members) {
     const key = memberKey(cityIds);

@@ -45,6 +45,26 @@ export class SqlStatement {
       ? `= ANY(${this.param(values)})`
       : `IN (SELECT value FROM json_each(${this.param(JSON.stringify(values))}))`;
   }
+
+  /**
+   * Rows as one JSON parameter, read as a table named `alias` with these columns, each with its
+   * PostgreSQL type (SQLite reads JSON's own types): where a bulk UPDATE ... FROM takes its values.
+   * JSON keeps a double exactly: its shortest round-trip text is read back correctly rounded.
+   */
+  records(
+    alias: string,
+    columns: Readonly<Record<string, string>>,
+    rows: readonly Readonly<Record<string, unknown>>[],
+  ): string {
+    const json = this.param(JSON.stringify(rows));
+    const names = Object.keys(columns);
+    if (this.postgres) {
+      const typed = names.map((name) => `${quoted(name)} ${columns[name]}`);
+      return `json_to_recordset(${json}::json) AS ${quoted(alias)}(${typed.join(", ")})`;
+    }
+    const read = names.map((name) => `json_extract(value, '$.${name}') AS ${quoted(name)}`);
+    return `(SELECT ${read.join(", ")} FROM json_each(${json})) AS ${quoted(alias)}`;
+  }
 }
 
 export function quoted(identifier: string): string {
