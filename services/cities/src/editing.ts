@@ -6,10 +6,11 @@ import {
   type EditOp,
   EditRegistry,
   findInBatches,
+  findPlain,
+  groupBy,
 } from "@twingraph/kit/subgraph";
 import { isCountryCode, nameKey } from "@twingraph/kit/text";
 import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
 import { City } from "./entities/city.entity";
 import { CityName } from "./entities/city-name.entity";
 import { type CityValues, writeCity } from "./ingest";
@@ -27,15 +28,18 @@ async function citySnapshots(
   manager: EntityManager,
   ids: readonly string[],
 ): Promise<Map<string, CityValues>> {
-  const cities = await findInBatches(ids, (batch) => manager.getRepository(City).findBy({ id: In(batch) }));
+  const cities = await findInBatches(ids, (batch) => findPlain(manager, City, { by: "id", keys: batch }));
   const aliases = await findInBatches(
     cities.map((city) => city.id),
     (batch) =>
-      manager.getRepository(CityName).find({
-        where: { cityId: In(batch), kind: "alias" },
+      findPlain(manager, CityName, {
+        by: "cityId",
+        keys: batch,
+        where: { kind: "alias" },
         order: { rowId: "ASC" },
       }),
   );
+  const aliasesOf = groupBy(aliases, (alias) => alias.cityId);
   return new Map(
     cities.map((city) => [
       city.id,
@@ -48,9 +52,10 @@ async function citySnapshots(
         population: city.population,
         geonameId: city.geonameId,
         wikidataId: city.wikidataId,
-        aliases: aliases
-          .filter((alias) => alias.cityId === city.id)
-          .map((alias) => ({ name: alias.name, language: alias.language })),
+        aliases: (aliasesOf.get(city.id) ?? []).map((alias) => ({
+          name: alias.name,
+          language: alias.language,
+        })),
         sources: city.sources,
       },
     ]),

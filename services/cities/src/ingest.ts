@@ -3,7 +3,7 @@
 // merging needs. Imports upsert cities by id: an existing city keeps what it has, fills what it
 // lacked (coordinates, population, local name, GeoNames and Wikidata ids) and gains new aliases and
 // sources. An edit sets a city's values exactly (writeCity).
-import { chunks, insertRows, trackChanges } from "@twingraph/kit/subgraph";
+import { findPlain, insertRows, trackChanges } from "@twingraph/kit/subgraph";
 import { mergeSources, type SourceRecord } from "@twingraph/kit/text";
 import { type EntityManager, In, IsNull, Not } from "typeorm";
 import { cityEditRegistry } from "./editing";
@@ -36,32 +36,21 @@ export function upsertCities(manager: EntityManager, inputs: readonly CityInput[
 }
 
 async function mergeCities(manager: EntityManager, inputs: readonly CityInput[]): Promise<void> {
-  const repository = manager.getRepository(City);
   for (let start = 0; start < inputs.length; start += CHUNK) {
     const batch = inputs.slice(start, start + CHUNK);
+    const keys = batch.map((input) => input.id);
     const existing = new Map(
-      (await repository.findBy({ id: In(batch.map((input) => input.id)) })).map((city) => [city.id, city]),
+      (await findPlain(manager, City, { by: "id", keys })).map((city) => [city.id, city]),
     );
-    const created = batch.filter((input) => !existing.has(input.id));
-    if (created.length > 0) await repository.insert(created.map(newCity));
+    await insertRows(manager, City, batch.filter((input) => !existing.has(input.id)).map(newCity));
     const updated = batch.flatMap((input) => {
       const city = existing.get(input.id);
       return city ? [mergeInto(city, input)] : [];
     });
-    if (updated.length > 0) await repository.save(updated, { reload: false });
+    if (updated.length > 0) await manager.getRepository(City).save(updated, { reload: false });
     const names = batch.flatMap((input) => namesOf(input, existing.get(input.id)?.name ?? input.name));
-    // gazetteer names make this many rows per city, more than one statement may bind
-    for (const namesBatch of chunks(names)) {
-      // updateEntity(false): rows skipped as duplicates have no generated id to read back
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(CityName)
-        .values(namesBatch)
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-    }
+    // a name the city has already is left as it is
+    await insertRows(manager, CityName, names, { onConflict: "ignore" });
   }
 }
 

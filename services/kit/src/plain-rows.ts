@@ -104,6 +104,20 @@ export function findPlainPairs<T>(
   );
 }
 
+/** As findPlain, but only the `select` columns of each row, as the driver gives them. */
+export function findPlainColumns<T, K extends keyof T & string>(
+  db: Database,
+  entity: EntityTarget<T>,
+  filter: PlainFilter<T> & { select: readonly K[] },
+): Promise<Pick<T, K>[]> {
+  const reader = entityRows(db, entity);
+  const columns = filter.select.map((property) => `${reader.column(property)} AS ${quoted(property)}`);
+  return selectRows(
+    db,
+    (sql) => `SELECT ${columns.join(", ")} FROM ${sql.table(reader.table)} ${filtered(reader, sql, filter)}`,
+  );
+}
+
 /** The WHERE and ORDER BY clauses of a filter. */
 function filtered<T>(reader: EntityRows<T>, sql: SqlStatement, filter: PlainFilter<T>): string {
   const conditions = Object.entries(filter.where ?? {}).map(([property, value]) =>

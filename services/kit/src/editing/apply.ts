@@ -3,7 +3,7 @@
 // edits in one transaction; abort releases them. Each step may be sent again and does nothing more
 // the second time, so a coordinator that restarts mid-way can repeat whatever it is unsure of.
 import { type DataSource, type EntityManager, In, Not } from "typeorm";
-import { chunks, findInBatches } from "../batches";
+import { chunks, findInBatches, groupBy } from "../batches";
 import { advanceRevision } from "../data-revision";
 import { logger } from "../logger";
 import { advanceRedisDataVersion } from "../redis-data-version";
@@ -14,7 +14,6 @@ import { editedState } from "./outcome";
 import type { CommitResult, Conflict, PrepareResult } from "./protocol";
 import {
   type CurrentRecord,
-  groupBy,
   insertVersions,
   type RecordState,
   readRecords,

@@ -1,13 +1,13 @@
 // Edits as a review shows them: the fields each changes. An applied edit shows the version it
 // wrote; any other shows its effect on the record as it is now.
 import { type EntityManager, In } from "typeorm";
-import { findInBatches } from "../batches";
+import { findInBatches, groupBy } from "../batches";
 import type { EditRegistry } from "./editable";
 import { RecordVersion, StagedEdit } from "./entities";
 import type { FieldChange, ProposedEdit } from "./history-types";
 import { fieldChanges } from "./json";
 import { editedState } from "./outcome";
-import { groupBy, type RecordState, readRecords, recordKey } from "./records";
+import { type RecordState, readRecords, recordKey } from "./records";
 
 /** A changeset's edits in this subgraph, in the order they were staged. */
 export async function editsOf(

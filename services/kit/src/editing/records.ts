@@ -2,7 +2,8 @@
 // deprecation reason the kit keeps on the entity's own table; and its version beside it. Reads and
 // writes of many records go in batches, so an import's ids never outgrow a statement.
 import type { EntityManager, QueryDeepPartialEntity } from "typeorm";
-import { chunks, findInBatches, insertRows } from "../batches";
+import { chunks, findInBatches, groupBy, insertRows } from "../batches";
+import { findPlainColumns } from "../plain-rows";
 import type { EditableEntity, RecordValues } from "./editable";
 import { RecordVersion, StagedEdit } from "./entities";
 import { stableJson } from "./json";
@@ -50,12 +51,11 @@ export async function readVersions(
   ids: readonly string[],
 ): Promise<Map<string, VersionRow>> {
   const rows = await findInBatches(unique(ids), (batch) =>
-    manager
-      .getRepository(entity.target)
-      .createQueryBuilder("record")
-      .select(["record.id", "record.version", "record.rank", "record.deprecationReason"])
-      .where("record.id IN (:...ids)", { ids: batch })
-      .getMany(),
+    findPlainColumns(manager, entity.target, {
+      by: "id",
+      keys: batch,
+      select: ["id", "version", "rank", "deprecationReason"],
+    }),
   );
   return new Map(
     rows.map((row) => [
@@ -157,16 +157,4 @@ export function recordKey(entity: string, recordId: string): string {
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
-}
-
-/** Items grouped by key, in first-seen order of keys and items. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -2,12 +2,13 @@
 // back the values (sources, rank and reason included) it had before, or deprecates a record it
 // created. Staged only when every such record is still as the changeset left it.
 import type { DataSource, EntityManager } from "typeorm";
+import { groupBy } from "../batches";
 import type { SourceRecord } from "../sources";
 import { withCurrentValues } from "./apply";
 import type { EditRegistry } from "./editable";
 import { RecordVersion, StagedEdit } from "./entities";
 import type { Conflict, Person, RevertResult } from "./protocol";
-import { groupBy, insertEdits, readVersions, recordKey } from "./records";
+import { insertEdits, readVersions, recordKey } from "./records";
 import { changesTransaction } from "./transaction";
 
 /** Stages in `newChangesetId` the edits that undo `changesetId` here; again, it stages nothing more. */
