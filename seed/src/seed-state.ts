@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defaultDataDir } from "@twingraph/kit/http";
+import { defaultDataDir } from "@twingraph/kit/settings";
 import { sourceBundles } from "./data";
 
 /** Where `npm start` looks for the world file unless TWINGRAPH_WORLD_FILE says otherwise. */

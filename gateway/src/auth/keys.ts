@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defaultDataDir } from "@twingraph/kit/http";
+import { defaultDataDir } from "@twingraph/kit/settings";
 import type { JsonWebKeySet } from "./jose";
 
 export interface TokenKeys {

@@ -7,6 +7,7 @@ import { errorBody, recordAnsweredCode } from "./http-error";
 import { logger } from "./logger";
 import { counter } from "./metrics";
 import type { BodyLimits } from "./request-body";
+import { positiveIntegerFromEnv } from "./settings";
 
 export interface HttpLimits extends BodyLimits {
   /** time from a connection's opening, or from a request's first byte, to the end of its headers */
@@ -35,15 +36,6 @@ export function httpLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpLim
     positiveIntegerFromEnv(env, variable, fallback),
   ]);
   return Object.fromEntries(entries) as HttpLimits;
-}
-
-export function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
-  const value = env[variable];
-  if (value === undefined || value === "") return fallback;
-  const number = Number(value);
-  if (!Number.isSafeInteger(number) || number <= 0)
-    throw new Error(`${variable} must be a positive whole number, got "${value}"`);
-  return number;
 }
 
 /**

@@ -1,11 +1,12 @@
 // Graceful shutdown of a server process on SIGTERM or SIGINT: stop taking connections, answer /ready
 // with 503, let the answers under way finish within a grace period, release what the process holds
 // (a database), then exit 0. What an orchestrator's rolling restart or Ctrl-C expects.
-import { positiveIntegerFromEnv } from "./http-limits";
 import { logger } from "./logger";
 import type { RunningServer } from "./serve";
+import { shutdownGraceFromEnv } from "./settings";
 
-const DEFAULT_GRACE_MS = 10_000;
+export { shutdownGraceFromEnv };
+
 /** After the grace, closing the server and what it holds may take this long before the process exits anyway. */
 const RELEASE_TIMEOUT_MS = 5_000;
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGTERM", "SIGINT"];
@@ -19,10 +20,6 @@ export interface ShutdownOptions {
   release?: () => Promise<void>;
   /** default process.exit; tests pass their own */
   exit?: (code: number) => void;
-}
-
-export function shutdownGraceFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveIntegerFromEnv(env, "SHUTDOWN_GRACE_MS", DEFAULT_GRACE_MS);
 }
 
 /**

@@ -10,16 +10,6 @@ import { databaseRevisions, loadSubgraphs, type ServedSubgraph } from "@twingrap
 import { InProcessDataSource } from "./in-process";
 import { GATEWAY_PORT, PART_DEFAULTS, type Part } from "./stack";
 
-const FLAG = "--single-process";
-
-/** `--single-process` among the arguments, or TWINGRAPH_SINGLE_PROCESS=1. */
-export function singleProcessRequested(
-  args: readonly string[] = process.argv.slice(2),
-  env: NodeJS.ProcessEnv = process.env,
-): boolean {
-  return args.includes(FLAG) || env.TWINGRAPH_SINGLE_PROCESS === "1";
-}
-
 interface Served extends ServedSubgraph {
   name: string;
 }

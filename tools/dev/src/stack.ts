@@ -4,23 +4,30 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
 import {
   defaultDataDir,
   gatewaySecretFromEnv,
   generateGatewaySecret,
   portFromEnv,
   shutdownGraceFromEnv,
-} from "@twingraph/kit/http";
-import { readSubgraphManifest, type SubgraphEntry } from "@twingraph/kit/manifest";
+} from "@twingraph/kit/settings";
 import { seedState, WORLD_FILE_HINT } from "@twingraph/seed/state";
 import { capitalized, fromChildProcess, type SupervisedProcess, Supervisor } from "./supervisor";
 
 export const GATEWAY_PORT = 4000;
 /** How long a part may take to be ready (READY_TIMEOUT_MS): a machine under heavy load needs longer. */
 const READY_TIMEOUT_MS = Number(process.env.READY_TIMEOUT_MS) || 60_000;
-const READY_LINE = /gateway ready at (\S+)/;
+const GATEWAY_READY_LINE = /gateway ready at (\S+)/;
+/** what a subgraph prints once it listens (listenSubgraph) */
+const SUBGRAPH_READY_LINE = / subgraph ready at \S+/;
 /** A part that drains on SIGTERM gets its grace period and this much more before SIGKILL. */
 const STOP_MARGIN_MS = 2_000;
+/**
+ * How often a part starting is asked whether it is ready: a part answers in milliseconds once it
+ * listens, and a refused connection before that costs next to nothing.
+ */
+const READY_POLL_MS = 50;
 
 /** A process of the stack: what runs it and the variables that place it. */
 export interface Part {
@@ -144,25 +151,54 @@ function started(part: Part, child: SupervisedProcess): void {
   console.log(`Started ${part.label} (pid ${child.pid}).`);
 }
 
-/** A subgraph kept running; after a restart it says when it answers again. */
-export function superviseSubgraph(part: SubgraphPart): Supervisor {
+/** A subgraph kept running, and whether its current process says it listens (its /ready is worth asking). */
+export interface SupervisedSubgraph {
+  supervisor: Supervisor;
+  listening(): boolean;
+}
+
+/**
+ * A subgraph kept running. Its output passes through, watched for "<name> subgraph ready at <url>",
+ * after which its /ready is asked; after a restart it says when it answers again.
+ */
+export function superviseSubgraph(part: SubgraphPart): SupervisedSubgraph {
+  let listeningProcess: SupervisedProcess | undefined;
+  const listening = () => listeningProcess !== undefined && listeningProcess === supervisor.process;
   const supervisor = new Supervisor({
     label: part.label,
     log: (message) => console.error(message),
     stopTimeoutMs: shutdownGraceFromEnv() + STOP_MARGIN_MS,
     start() {
-      const child = fromChildProcess(spawnPart(part));
+      const spawned = spawnPart(part, "pipe");
+      const child = fromChildProcess(spawned);
       started(part, child);
+      passThrough(spawned, SUBGRAPH_READY_LINE, () => {
+        listeningProcess = child;
+      });
       return child;
     },
     onRestart(child) {
-      waitUntilHealthy(part, () => supervisor.process === child).then(
+      waitUntilHealthy(part, () => supervisor.process === child, listening).then(
         () => console.log(`${capitalized(part.label)} answers again.`),
         () => undefined,
       );
     },
   });
-  return supervisor;
+  return { supervisor, listening };
+}
+
+/** Passes the child's output through, calling `found` with the first match of `line` in it. */
+function passThrough(child: ChildProcess, line: RegExp, found: (match: RegExpExecArray) => void): void {
+  let output: string | undefined = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (output === undefined) return;
+    output += chunk.toString();
+    const match = line.exec(output);
+    if (!match) return;
+    output = undefined; // found: nothing more to watch for
+    found(match);
+  });
 }
 
 /**
@@ -183,14 +219,7 @@ export function superviseGateway(part: Part): { supervisor: Supervisor; ready: P
       const child = spawnPart(part, "pipe");
       const supervised = fromChildProcess(child);
       started(part, supervised);
-      let output: string | undefined = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        process.stdout.write(chunk);
-        if (output === undefined) return;
-        output += chunk.toString();
-        const url = READY_LINE.exec(output)?.[1];
-        if (!url) return;
-        output = undefined; // this process is ready: nothing more to watch for
+      passThrough(child, GATEWAY_READY_LINE, ([, url]) => {
         if (first) announce(url);
         else console.log(`The gateway serves again at ${url}.`);
         first = false;
@@ -201,10 +230,18 @@ export function superviseGateway(part: Part): { supervisor: Supervisor; ready: P
   return { supervisor, ready };
 }
 
-/** Resolves once the subgraph's /ready answers 200; rejects after a minute or once `alive` says no. */
-export async function waitUntilHealthy(part: SubgraphPart, alive: () => boolean = () => true): Promise<void> {
+/**
+ * Resolves once the subgraph's /ready answers 200, asked only once `listening` says it listens;
+ * rejects after a minute or once `alive` says no.
+ */
+export async function waitUntilHealthy(
+  part: SubgraphPart,
+  alive: () => boolean = () => true,
+  listening: () => boolean = () => true,
+): Promise<void> {
   const url = `http://127.0.0.1:${part.port}/ready`;
   await waitFor(part, alive, async () => {
+    if (!listening()) return false;
     try {
       return (await fetch(url)).ok;
     } catch {
@@ -232,7 +269,7 @@ async function waitFor(part: Part, alive: () => boolean, isReady: () => Promise<
   while (Date.now() < deadline) {
     if (await isReady()) return;
     if (!alive()) throw new Error(`${capitalized(part.label)} stopped before it was ready.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
   throw new Error(`${capitalized(part.label)} was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
 }

@@ -4,8 +4,9 @@
 // start: that is a setting to fix, not a crash to ride out. With no token keys configured, it makes
 // the secret the gateway verifies tokens with and `npm run token` signs them with (.data/jwt-secret).
 // `npm start -- --single-process` runs the same parts in this one process instead (single-process.ts).
-import { ensureDefaultTokenSecret } from "@twingraph/gateway";
-import { runSingleProcess, singleProcessRequested } from "./single-process";
+// Only what it needs before spawning is loaded up front (light modules: settings, manifest, the token
+// secret's file): the parts load the servers, each in its own process, and start at once.
+import { ensureDefaultTokenSecret } from "@twingraph/gateway/keys";
 import {
   gatewayPart,
   type SubgraphPart,
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
   const subgraphs = withSubgraphUrls(subgraphParts(secret));
   const gatewayProcess = gatewayPart(subgraphs, secret);
   if (singleProcessRequested()) {
+    // the gateway and every subgraph are loaded here only when they run in this process
+    const { runSingleProcess } = require("./single-process") as typeof import("./single-process");
     announce(await runSingleProcess([...subgraphs, gatewayProcess], secret));
     return;
   }
   const gateway = superviseGateway(gatewayProcess);
-  const supervised = subgraphs.map((part) => ({ part, supervisor: superviseSubgraph(part) }));
+  const supervised = subgraphs.map((part) => ({ part, ...superviseSubgraph(part) }));
   const everything: Supervisor[] = [...supervised.map(({ supervisor }) => supervisor), gateway.supervisor];
   let stopping = false;
   const stop = async (code: number) => {
@@ -49,8 +52,8 @@ async function main(): Promise<void> {
     // them, and the stack is ready once they answer and it serves
     gateway.supervisor.start();
     await Promise.all(
-      supervised.map(({ part, supervisor }) =>
-        waitUntilHealthy(part, () => supervisor.process !== undefined),
+      supervised.map(({ part, supervisor, listening }) =>
+        waitUntilHealthy(part, () => supervisor.process !== undefined, listening),
       ),
     );
     const url = await waitUntilServing(
@@ -63,6 +66,14 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
   }
+}
+
+/** `--single-process` among the arguments, or TWINGRAPH_SINGLE_PROCESS=1. */
+function singleProcessRequested(
+  args: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return args.includes("--single-process") || env.TWINGRAPH_SINGLE_PROCESS === "1";
 }
 
 function announce(url: string): void {
