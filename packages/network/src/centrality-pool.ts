@@ -17,6 +17,8 @@ export interface CentralityPoolOptions {
   queue: number;
   /** worker threads each computation is split across; by default one per core */
   threads?: number;
+  /** computations at the lowest priority (MeasureOptions.lowPriority): background work */
+  lowPriority?: boolean;
 }
 
 /** Refused: the pool's workers are busy and its queue is full. */
@@ -158,7 +160,8 @@ export class CentralityPool {
       const job = this.queued.shift() as Job;
       this.running += 1;
       // a promise around the call, so that a measure throwing in this thread rejects like one in a worker
-      const options = { sampleSize: job.sampleSize, threads: this.options.threads };
+      const { threads, lowPriority } = this.options;
+      const options = { sampleSize: job.sampleSize, threads, lowPriority };
       new Promise<Scores>((resolve) =>
         resolve(this.compute(job.graph, job.measure, job.controller.signal, options)),
       )

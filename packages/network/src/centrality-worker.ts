@@ -26,6 +26,11 @@ export interface MeasureOptions {
   sampleSize?: number | null;
   /** worker threads one computation is split across; by default one per core */
   threads?: number;
+  /**
+   * threads at the lowest priority (nice 19, each thread its own on Linux), for background work
+   * that must not slow what the machine answers meanwhile; ignored where it cannot be set
+   */
+  lowPriority?: boolean;
 }
 
 /** The seed of the sampled estimate's draw: the same graph and sample size give the same scores. */
@@ -43,7 +48,14 @@ export const CENTRALITY_SAMPLE_SIZE = 500;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const shortestPathSums = (${shortestPathSums.toString()});
-const { offsets, neighbours, searches, weights, leaves, leafDependencies, betweenness } = workerData;
+const { offsets, neighbours, searches, weights, leaves, leafDependencies, betweenness, lowPriority } = workerData;
+if (lowPriority) {
+  try {
+    require("node:os").setPriority(19);
+  } catch {
+    // refused here: the searches run at the usual priority
+  }
+}
 const sums = shortestPathSums(offsets, neighbours, searches, weights, leaves, leafDependencies, betweenness);
 parentPort.postMessage(sums, [sums.buffer]);
 `;
@@ -151,7 +163,12 @@ export function measureInWorker(
       stop();
     };
     const partials = shares.map((share) => {
-      const worker = searchesInWorker(compact, share, measure === "betweenness");
+      const worker = searchesInWorker(
+        compact,
+        share,
+        measure === "betweenness",
+        options.lowPriority ?? false,
+      );
       workers.push(worker.thread);
       return worker.sums;
     });
@@ -166,10 +183,11 @@ function searchesInWorker(
   { offsets, neighbours }: CompactGraph,
   share: Pick<SearchPlan, "searches" | "weights" | "leaves" | "leafDependencies">,
   betweenness: boolean,
+  lowPriority: boolean,
 ): { thread: Worker; sums: Promise<PathSums> } {
   const thread = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { offsets, neighbours, ...share, betweenness },
+    workerData: { offsets, neighbours, ...share, betweenness, lowPriority },
   });
   liveWorkers += 1;
   const sums = new Promise<PathSums>((resolve, reject) => {

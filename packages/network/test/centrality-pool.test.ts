@@ -149,4 +149,14 @@ describe("CentralityPool", () => {
     for (const computation of started) computation.finish({});
     await Promise.all([sampled, exact]);
   });
+
+  it("runs a background pool's computations at low priority", async () => {
+    const { started, compute } = controlledCompute();
+    const pool = new CentralityPool({ workers: 1, queue: 0, threads: 2, lowPriority: true }, compute);
+    const scores = pool.measure("background", graph, "closeness");
+    await vi.waitFor(() => expect(started).toHaveLength(1));
+    expect(started[0].options).toEqual({ sampleSize: null, threads: 2, lowPriority: true });
+    started[0].finish({ p0: 1 });
+    expect(await scores).toEqual({ p0: 1 });
+  });
 });

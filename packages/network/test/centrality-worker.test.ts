@@ -29,6 +29,14 @@ describe("centrality in a worker thread", () => {
     expect((await measureInWorker(graph, "betweenness")).c).toBeCloseTo(0.6);
   });
 
+  it("computes the same scores in threads of low priority", async () => {
+    const graph = twoTriangles();
+    for (const measure of ["betweenness", "closeness"] as const)
+      expect(await measureInWorker(graph, measure, undefined, { lowPriority: true })).toEqual(
+        measureInThread(graph, measure),
+      );
+  });
+
   it("measures a ring above the in-thread limit (1,600 places): every place alike", async () => {
     const graph = ring(1600);
     const scores = await measureCentrality(graph, "closeness");

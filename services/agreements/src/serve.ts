@@ -1,7 +1,8 @@
 // Serves the agreements subgraph as deployed: its database on AGREEMENTS_PORT, with the internal
 // routes the changes subgraph takes (distances, pair partnerships), and the whole-network measures
-// computed in the background (TWINGRAPH_WARM_NETWORK=0 leaves them to the first read).
-import { portFromEnv } from "@twingraph/kit/http";
+// computed in the background once the start is over (TWINGRAPH_WARM_DELAY_MS after listening;
+// TWINGRAPH_WARM_NETWORK=0 leaves them to the first read).
+import { portFromEnv, warmUpLater } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph, type ServedSubgraph } from "@twingraph/kit/subgraph";
 import { distanceRoutes } from "./distances-route";
@@ -20,11 +21,24 @@ export async function serveAgreements(secret: string): Promise<ServedSubgraph> {
     editing: agreementsEditing,
     routes: { ...distanceRoutes(db), ...pairPartnershipRoutes(db) },
   });
-  if (process.env.TWINGRAPH_WARM_NETWORK !== "0")
-    warmNetwork(db).catch((error: unknown) =>
-      console.error(
-        `agreements: could not compute the whole-network measures: ${error instanceof Error ? error.message : error}`,
-      ),
-    );
-  return { running, db, schema: subgraph.schema, release: () => db.destroy() };
+  // a read that needs the measures before the warm-up begins starts their computation itself
+  const warmUp =
+    process.env.TWINGRAPH_WARM_NETWORK === "0"
+      ? undefined
+      : warmUpLater(() =>
+          warmNetwork(db).catch((error: unknown) =>
+            console.error(
+              `agreements: could not compute the whole-network measures: ${error instanceof Error ? error.message : error}`,
+            ),
+          ),
+        );
+  return {
+    running,
+    db,
+    schema: subgraph.schema,
+    async release() {
+      warmUp?.cancel();
+      await db.destroy();
+    },
+  };
 }

@@ -2,6 +2,10 @@
 // exactly in memory when that fits in about a second of CPU and estimated from a sample when only
 // that fits, the whole network comes from the background computation, every ranking says which
 // method gave it, and the line of workers is bounded and lets go of computations nobody waits for.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import {
   advanceRevision,
   createContext,
@@ -266,6 +270,31 @@ describe("the background computation of the whole network", () => {
         ["closeness", second],
       ]),
     );
+  });
+
+  it("finds the measures a process stored before a restart without new data, and computes nothing again", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "twingraph-warm-")), "agreements.sqlite");
+    const before = await openAgreementsDatabase({ url: file });
+    await writeTracked(before, (manager) => upsertPartnerships(manager, ring(30, "restart")));
+    const computed: string[] = [];
+    await warmNetwork(before, (line) => computed.push(line));
+    expect(computed).toHaveLength(2);
+    const stored = await before.getRepository(NetworkMetric).find({ order: { key: "ASC" } });
+    await before.destroy();
+    const restarted = await openAgreementsDatabase({ url: file });
+    try {
+      const again: string[] = [];
+      await warmNetwork(restarted, (line) => again.push(line));
+      expect(again).toEqual([]);
+      expect(await restarted.getRepository(NetworkMetric).find({ order: { key: "ASC" } })).toEqual(stored);
+      // the first read builds the view, and its measures come from the store
+      const exact = rankedOf(
+        await localExecutor((await buildAgreementsSubgraph()).schema, restarted)(ranking("")),
+      );
+      expect(exact[0]).toMatchObject({ method: "EXACT" });
+    } finally {
+      await restarted.destroy();
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 // Serves the changes subgraph as deployed: its database on CHANGES_PORT, the other subgraphs
 // reached over HTTP as participants and lookups (their <NAME>_URL, else the manifest's ports), the
-// recovery pass, and the gazetteer indexed right after listening.
-import { logger, portFromEnv } from "@twingraph/kit/http";
+// recovery pass, and the gazetteer indexed once the start is over (TWINGRAPH_WARM_DELAY_MS after
+// listening).
+import { logger, portFromEnv, warmUpLater } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph, type ServedSubgraph } from "@twingraph/kit/subgraph";
 import { Changes } from "./coordinator";
@@ -25,12 +26,15 @@ export async function serveChanges(secret: string): Promise<ServedSubgraph> {
     secret,
   });
   const recovery = startChangesRecovery(new Changes(db), recoveryMs);
-  if (process.env.TWINGRAPH_WARM_GAZETTEER !== "0") setImmediate(() => void warmGazetteerAtStart());
+  // an ingestion that comes before the warm-up begins indexes the gazetteer itself
+  const warmUp =
+    process.env.TWINGRAPH_WARM_GAZETTEER === "0" ? undefined : warmUpLater(() => void warmGazetteerAtStart());
   return {
     running,
     db,
     schema: subgraph.schema,
     async release() {
+      warmUp?.cancel();
       await recovery.stop();
       await db.destroy();
     },
@@ -38,8 +42,8 @@ export async function serveChanges(secret: string): Promise<ServedSubgraph> {
 }
 
 /**
- * Indexes the gazetteer ingestNews links places with right after listening, in steps that let the
- * process answer meanwhile, so that the first ingestion does not outlast the gateway's timeout.
+ * Indexes the gazetteer ingestNews links places with, in steps that let the process answer
+ * meanwhile, so that the first ingestion does not outlast the gateway's timeout.
  */
 async function warmGazetteerAtStart(): Promise<void> {
   try {

@@ -11,3 +11,4 @@ export * from "./redis";
 export * from "./redis-data-version";
 export * from "./serve";
 export * from "./viewer";
+export * from "./warm-up";

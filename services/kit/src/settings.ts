@@ -19,7 +19,11 @@ export function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, variable: string,
 }
 
 /** A whole number, 0 or more, from the environment variable, else the fallback; anything else stops the start. */
-export function nonNegativeIntegerFromEnv(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+export function nonNegativeIntegerFromEnv(
+  env: NodeJS.ProcessEnv,
+  variable: string,
+  fallback: number,
+): number {
   const value = env[variable];
   if (value === undefined || value === "") return fallback;
   const number = Number(value);

@@ -114,10 +114,17 @@ export function setMeasureLimits(changes: Partial<MeasureLimits>): void {
 
 /**
  * The whole network's measures, one at a time beside the requested ones, so a computation of
- * seconds never keeps a request's small one waiting. Its jobs come only from warm.ts: two measures
- * per database, the previous revision's cancelled when a new one starts.
+ * seconds never keeps a request's small one waiting, and in threads of the lowest priority, so
+ * that it never slows the answers of this process or of the others on the machine (the parts of
+ * a stack starting). Its jobs come only from warm.ts: two measures per database, the previous
+ * revision's cancelled when a new one starts.
  */
-export const backgroundPool = new CentralityPool({ workers: 1, queue: 16, threads: limits.threads });
+export const backgroundPool = new CentralityPool({
+  workers: 1,
+  queue: 16,
+  threads: limits.threads,
+  lowPriority: true,
+});
 
 const databaseTags = new WeakMap<object, number>();
 let lastTag = 0;

@@ -4,12 +4,13 @@
 // wait for them nor write them: until they are stored, a read gets a sampled estimate, or
 // MEASURE_NOT_READY with an estimate of the wait when even that would take too long.
 import { logger } from "@twingraph/kit/http";
+import { readRevision } from "@twingraph/kit/subgraph";
 import { centralityCost, MeasureCancelledError, type SlowMeasure, WHOLE_NETWORK } from "@twingraph/network";
 import type { DataSource } from "typeorm";
 import { networkView, onNewRevision } from "./cache";
 import type { PartnershipView } from "./data";
 import { backgroundPool, databaseTag } from "./limits";
-import { storedScores, storeScores } from "./metric-store";
+import { scoresStored, storedScores, storeScores } from "./metric-store";
 
 type Log = (line: string) => void;
 
@@ -34,7 +35,9 @@ const logs = new WeakMap<DataSource, Log>();
 
 /**
  * Computes the whole network's measures for the current revision, and again for each new revision a
- * read of the network finds from now on. Resolves when the current revision's are stored.
+ * read of the network finds from now on. Resolves when the current revision's are stored: at once
+ * when a restart without new data finds them stored, without building the network's view (a second
+ * of CPU), which the first read that needs it builds.
  */
 export async function warmNetwork(db: DataSource, log: Log = logLine): Promise<void> {
   logs.set(db, log);
@@ -43,7 +46,13 @@ export async function warmNetwork(db: DataSource, log: Log = logLine): Promise<v
       .then((view) => scheduleWholeNetwork(db, view))
       .catch((error: unknown) => log(`agreements: could not read the network: ${messageOf(error)}`));
   });
+  if (await allStored(db, await readRevision(db.manager))) return;
   await scheduleWholeNetwork(db, await networkView(db, WHOLE_NETWORK)).done;
+}
+
+async function allStored(db: DataSource, revision: number): Promise<boolean> {
+  const stored = await Promise.all(MEASURES.map((measure) => scoresStored(db, measure, revision)));
+  return stored.every(Boolean);
 }
 
 /**
