@@ -1,21 +1,39 @@
 // Country codes and names from the maintained i18n-iso-countries and world-countries tables, never
-// from a hand-written list.
-import countries from "i18n-iso-countries";
-import english from "i18n-iso-countries/langs/en.json";
-import worldCountries from "world-countries";
+// from a hand-written list. The tables are read, and their names indexed, on first use: a subgraph
+// process starts without them (a tenth of a second or more of its start), and loads them when a
+// request first needs a country.
+import type { Country } from "world-countries";
 import { nameKey } from "./names";
 
-countries.registerLocale(english);
+type IsoCountries = typeof import("i18n-iso-countries");
+
+let isoCountries: IsoCountries | undefined;
+
+/** i18n-iso-countries with its English names. */
+function countries(): IsoCountries {
+  if (!isoCountries) {
+    isoCountries = require("i18n-iso-countries") as IsoCountries;
+    isoCountries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+  }
+  return isoCountries;
+}
 
 export function isCountryCode(code: string): boolean {
-  return countries.isValid(code.toUpperCase()) && /^[A-Za-z]{2}$/.test(code);
+  return countries().isValid(code.toUpperCase()) && /^[A-Za-z]{2}$/.test(code);
 }
 
 /** The common short name where the tables have a usable one ("Russia", "Czechia"), else the official one. */
 export function countryName(code: string): string {
-  const alias = countries.getName(code, "en", { select: "alias" });
+  const alias = countries().getName(code, "en", { select: "alias" });
   if (alias && alias.length > 3 && !alias.includes(",")) return alias;
-  return countries.getName(code, "en") ?? code;
+  return countries().getName(code, "en") ?? code;
+}
+
+let codeByNameIndex: ReadonlyMap<string, string> | undefined;
+
+function codeByName(): ReadonlyMap<string, string> {
+  codeByNameIndex ??= indexCountryNames();
+  return codeByNameIndex;
 }
 
 /**
@@ -23,7 +41,8 @@ export function countryName(code: string): string {
  * and official names, alternative spellings and translations (world-countries), and
  * i18n-iso-countries' English names.
  */
-const codeByName: ReadonlyMap<string, string> = (() => {
+function indexCountryNames(): ReadonlyMap<string, string> {
+  const worldCountries = require("world-countries") as Country[];
   const index = new Map<string, string>();
   const add = (name: string | undefined, code: string) => {
     const key = name ? nameKey(name) : "";
@@ -31,7 +50,7 @@ const codeByName: ReadonlyMap<string, string> = (() => {
   };
   for (const country of worldCountries) add(country.name.common, country.cca2);
   for (const country of worldCountries) add(country.name.official, country.cca2);
-  for (const [code, names] of Object.entries(countries.getNames("en", { select: "all" }))) {
+  for (const [code, names] of Object.entries(countries().getNames("en", { select: "all" }))) {
     for (const name of names) add(name, code);
   }
   for (const country of worldCountries)
@@ -43,7 +62,7 @@ const codeByName: ReadonlyMap<string, string> = (() => {
     }
   }
   return index;
-})();
+}
 
 /**
  * The constituent countries of the United Kingdom are countries in common usage but have no
@@ -61,7 +80,7 @@ export function countryCodeFromName(name: string): string | undefined {
   for (const candidate of candidates) {
     const key = nameKey(candidate);
     if (UK_CONSTITUENT_COUNTRIES.has(key)) return "GB";
-    const code = codeByName.get(key);
+    const code = codeByName().get(key);
     if (code) return code;
   }
   return undefined;

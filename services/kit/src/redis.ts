@@ -1,11 +1,13 @@
 // Redis for what several processes share: the gateway's response cache and persisted queries, and
 // the data version that imports move on. A Redis that goes away costs cache hits, never answers.
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 
 const KEY_PREFIX = "twingraph:";
 
 export function openRedis(url: string): Redis {
+  // loaded only with a REDIS_URL: every process would otherwise pay for loading it at start
+  const { Redis } = require("ioredis") as typeof import("ioredis");
   const redis = new Redis(url, {
     keyPrefix: KEY_PREFIX,
     // a request waits for one reconnect attempt at most, then answers without the cache
