@@ -88,7 +88,15 @@ interface CountryTable {
   longest: number;
 }
 
-const table: CountryTable = (() => {
+let builtTable: CountryTable | undefined;
+
+/** Built on the first text read, not when the package loads: a server starts without it (a few tenths of a second). */
+function table(): CountryTable {
+  builtTable ??= buildTable();
+  return builtTable;
+}
+
+function buildTable(): CountryTable {
   const byKey = new Map<string, string>();
   const stemCodes = new Map<string, Set<string>>();
   let longest = 1;
@@ -127,7 +135,7 @@ const table: CountryTable = (() => {
   const byStem = new Map<string, string>();
   for (const [stem, codes] of stemCodes) if (codes.size === 1) byStem.set(stem, [...codes][0]);
   return { byKey, byStem, longest };
-})();
+}
 
 interface Word {
   start: number;
@@ -175,14 +183,13 @@ function countryAt(
 ): { code: string; last: number } | undefined {
   const abbreviation = ABBREVIATIONS[words[first].text];
   if (abbreviation) return { code: abbreviation, last: first };
-  for (let count = Math.min(table.longest, words.length - first); count >= 1; count--) {
+  const { byKey, byStem, longest } = table();
+  for (let count = Math.min(longest, words.length - first); count >= 1; count--) {
     const last = first + count - 1;
     if (!gapsAreSpaces(text, words, first, last)) continue;
     const key = keys.slice(first, last + 1).join(" ");
     const code =
-      table.byKey.get(key) ??
-      table.byStem.get(stems.slice(first, last + 1).join(" ")) ??
-      germanGenitive(key, count);
+      byKey.get(key) ?? byStem.get(stems.slice(first, last + 1).join(" ")) ?? germanGenitive(key, count);
     if (!code) continue;
     if (SHARED_WORDS.has(key) && nextIsCapitalised(text, words, last)) continue;
     return { code, last };
@@ -193,7 +200,7 @@ function countryAt(
 /** "Österreichs", "Deutschlands": German genitives add an -s the stemmer does not know. */
 function germanGenitive(key: string, count: number): string | undefined {
   if (count !== 1 || !key.endsWith("s") || key.length < 6) return undefined;
-  return table.byKey.get(key.slice(0, -1));
+  return table().byKey.get(key.slice(0, -1));
 }
 
 function gapsAreSpaces(text: string, words: Word[], first: number, last: number): boolean {
