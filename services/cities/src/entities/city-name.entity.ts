@@ -1,7 +1,7 @@
 // Every way a place is written: its primary and local names (kept here so one table answers name
 // searches) and its aliases, each with a search key free of case and diacritics and the key's stem,
 // which inflected forms of the name share (Kranju, Kragujevca).
-import { nameKey, nameStem } from "@twingraph/kit/text";
+import { keyStem, nameKey } from "@twingraph/kit/text";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from "typeorm";
 import type { City } from "./city.entity";
@@ -55,12 +55,14 @@ export function cityName(
   name: string,
   language?: string | null,
 ): CityName {
+  // the key once: imports make a row for each of a city's dozens of gazetteer names
+  const key = nameKey(name);
   return Object.assign(new CityName(), {
     cityId,
     kind,
     name,
     languageTag: language ?? "",
-    key: nameKey(name),
-    stem: nameStem(name),
+    key,
+    stem: keyStem(key),
   });
 }
