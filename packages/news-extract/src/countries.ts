@@ -4,20 +4,12 @@
 // tables (i18n-iso-countries' translations, world-countries' names and translations); forms they
 // lack are listed below. Inflected forms meet the tables' nominatives through the kit's nameStem.
 import { nameKey, nameStem } from "@twingraph/kit/text";
-import countries from "i18n-iso-countries";
-import bosnian from "i18n-iso-countries/langs/bs.json";
-import german from "i18n-iso-countries/langs/de.json";
-import english from "i18n-iso-countries/langs/en.json";
-import french from "i18n-iso-countries/langs/fr.json";
-import croatian from "i18n-iso-countries/langs/hr.json";
-import macedonian from "i18n-iso-countries/langs/mk.json";
-import slovene from "i18n-iso-countries/langs/sl.json";
-import serbian from "i18n-iso-countries/langs/sr.json";
-import worldCountries from "world-countries";
+import type { LocaleData } from "i18n-iso-countries";
+import type { Country } from "world-countries";
 import type { CountryMention } from "./types";
 
-const LOCALES = [slovene, serbian, croatian, bosnian, macedonian, french, german, english];
-for (const locale of LOCALES) countries.registerLocale(locale);
+/** The languages whose country names the tables give: read with the tables, on the first text read. */
+const LOCALES = ["sl", "sr", "hr", "bs", "mk", "fr", "de", "en"];
 
 /** Names the tables lack: the short forms news use (Serbian Cyrillic transliterates on its own). */
 const LOCAL_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -112,12 +104,14 @@ function buildTable(): CountryTable {
     stemCodes.set(stem, codes);
     longest = Math.max(longest, key.split(" ").length);
   };
+  const countries = require("i18n-iso-countries") as typeof import("i18n-iso-countries");
   for (const locale of LOCALES) {
-    for (const [code, names] of Object.entries(countries.getNames(locale.locale, { select: "all" }))) {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`) as LocaleData);
+    for (const [code, names] of Object.entries(countries.getNames(locale, { select: "all" }))) {
       for (const name of names) add(name, code);
     }
   }
-  for (const country of worldCountries) {
+  for (const country of require("world-countries") as Country[]) {
     add(country.name.common, country.cca2);
     add(country.name.official, country.cca2);
     for (const native of Object.values(country.name.native ?? {})) {

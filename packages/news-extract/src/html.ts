@@ -8,8 +8,15 @@ import { isIsoDate } from "@twingraph/kit/text";
 import { IngestError } from "./errors";
 
 // linkedom runs as CommonJS but declares its types for ESM only; require keeps pageText synchronous.
+// It is loaded with the first page read, not with the package: a server starts without it (a fifth
+// of a second).
 type Linkedom = typeof import("linkedom", { with: { "resolution-mode": "import" }});
-const { parseHTML } = require("linkedom") as Linkedom;
+let linkedom: Linkedom | undefined;
+
+function parseHTML(html: string): ReturnType<Linkedom["parseHTML"]> {
+  linkedom ??= require("linkedom") as Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 export interface PageText {
   title: string;
