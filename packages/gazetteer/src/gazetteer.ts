@@ -39,12 +39,18 @@ type Choice =
   | { kind: "ambiguous"; candidates: GazetteerPlace[] }
   | { kind: "unmatched" };
 
-/** Name key -> places, built per country on first use: most work touches a few countries. */
-type CountryIndex = Map<string, GazetteerPlace[]>;
+/**
+ * Name key -> the line numbers (in the country's lines) of the places with a name of that key, built
+ * per country on first use: most work touches a few countries. Line numbers, not places: a seed
+ * indexes nearly every country but matches few of its places, and only those are parsed. Most keys
+ * name one place, held as a number rather than an array (some 700,000 fewer objects to collect).
+ */
+type CountryIndex = Map<string, number | number[]>;
 
 export class Gazetteer {
   private readonly indexes = new Map<string, CountryIndex>();
-  private readonly parsed = new Map<string, GazetteerPlace[]>();
+  /** each country's places by line number, parsed when first needed */
+  private readonly parsed = new Map<string, (GazetteerPlace | undefined)[]>();
   private readonly everywhere = new NameKeyIndex<GazetteerPlace>();
   /** the places not yet in `everywhere`; undefined until indexing starts, then until it is done */
   private unindexed: Iterator<GazetteerPlace> | undefined;
@@ -52,31 +58,40 @@ export class Gazetteer {
 
   constructor(private readonly linesByCountry: ReadonlyMap<string, string[]>) {}
 
-  /** A country's places, parsed once and shared by both indexes. */
+  /** A country's places, each parsed once and shared by both indexes. */
   private places(countryCode: string): GazetteerPlace[] {
+    const lines = this.linesByCountry.get(countryCode) ?? [];
+    return lines.map((_, line) => this.place(countryCode, line));
+  }
+
+  /** The place on a line of a country's lines. */
+  private place(countryCode: string, line: number): GazetteerPlace {
     let places = this.parsed.get(countryCode);
     if (!places) {
-      places = (this.linesByCountry.get(countryCode) ?? []).map(parsePlace);
+      places = [];
       this.parsed.set(countryCode, places);
     }
-    return places;
+    places[line] ??= parsePlace((this.linesByCountry.get(countryCode) ?? [])[line]);
+    return places[line];
   }
 
   private index(countryCode: string): CountryIndex {
     let index = this.indexes.get(countryCode);
     if (index) return index;
     index = new Map();
-    for (const place of this.places(countryCode)) {
-      const keys = new Set([place.name, place.asciiName, ...place.alternateNames].map(quickNameKey));
-      for (const key of keys) {
-        if (key === "") continue;
-        const bucket = index.get(key);
-        if (bucket) bucket.push(place);
-        else index.set(key, [place]);
-      }
+    const lines = this.linesByCountry.get(countryCode) ?? [];
+    for (let line = 0; line < lines.length; line++) {
+      for (const name of placeNames(lines[line])) addLine(index, quickNameKey(name), line);
     }
     this.indexes.set(countryCode, index);
     return index;
+  }
+
+  /** The places of a country with a name of this key, in the order of the file. */
+  private placesWithKey(countryCode: string, key: string): GazetteerPlace[] | undefined {
+    const lines = this.index(countryCode).get(key);
+    if (lines === undefined) return undefined;
+    return (typeof lines === "number" ? [lines] : lines).map((line) => this.place(countryCode, line));
   }
 
   /**
@@ -126,9 +141,9 @@ export class Gazetteer {
    */
   match(name: string, countryCode: string, near?: { latitude: number; longitude: number }): GazetteerMatch {
     let ambiguous: GazetteerMatch | undefined;
-    const index = this.index(countryCode.toUpperCase());
+    const country = countryCode.toUpperCase();
     for (const variant of nameVariants(name)) {
-      const candidates = index.get(nameKey(variant));
+      const candidates = this.placesWithKey(country, nameKey(variant));
       if (!candidates) continue;
       const chosen = near ? chooseNear(candidates, near) : chooseWithout(candidates);
       if (chosen.kind === "matched") return { ...chosen, matchedName: variant };
@@ -194,13 +209,42 @@ export function gazetteerFile(): string {
 export function readGazetteer(file = gazetteerFile()): Gazetteer {
   const linesByCountry = new Map<string, string[]>();
   for (const line of readFileSync(file, "utf8").split("\n")) {
-    const countryCode = line.split("\t", 9)[8];
+    const countryCode = column(line, COUNTRY_COLUMN);
     if (!countryCode) continue;
     const lines = linesByCountry.get(countryCode);
     if (lines) lines.push(line);
     else linesByCountry.set(countryCode, [line]);
   }
   return new Gazetteer(linesByCountry);
+}
+
+const COUNTRY_COLUMN = 8;
+
+/** A line's nth column (from 0), "" when it has fewer: without splitting the whole line. */
+function column(line: string, n: number): string {
+  let start = 0;
+  for (let passed = 0; passed < n; passed++) {
+    start = line.indexOf("\t", start) + 1;
+    if (start === 0) return "";
+  }
+  const end = line.indexOf("\t", start);
+  return end === -1 ? line.slice(start) : line.slice(start, end);
+}
+
+/** A line's name, ASCII name and alternate names (columns 1 to 3), as parsePlace reads them. */
+function placeNames(line: string): string[] {
+  const [, name, asciiName, alternateNames] = line.split("\t", 4);
+  return alternateNames === "" ? [name, asciiName] : [name, asciiName, ...alternateNames.split(",")];
+}
+
+/** Indexes a line under a key, once however many of its names have that key. */
+function addLine(index: CountryIndex, key: string, line: number): void {
+  if (key === "") return;
+  const lines = index.get(key);
+  if (lines === undefined) index.set(key, line);
+  else if (typeof lines === "number") {
+    if (lines !== line) index.set(key, [lines, line]);
+  } else if (lines[lines.length - 1] !== line) lines.push(line);
 }
 
 function parsePlace(line: string): GazetteerPlace {

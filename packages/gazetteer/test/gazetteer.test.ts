@@ -1,7 +1,10 @@
 // Matching places to the GeoNames gazetteer: by name or alternate name within a country, namesakes
 // settled by distance or size, and ambiguity reported rather than guessed.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGazetteer, nameVariants } from "../src/gazetteer";
+import { loadGazetteer, nameVariants, readGazetteer } from "../src/gazetteer";
 
 const gazetteer = loadGazetteer();
 
@@ -44,5 +47,70 @@ describe("the gazetteer", () => {
     expect(nameVariants("Zemun (Belgrade)")).toContain("Zemun");
     expect(nameVariants("Belgrade – Zemun")).toEqual(["Belgrade – Zemun", "Zemun"]);
     expect(matchedName("Belgrade – Zemun", "RS")).toBe("Zemun");
+  });
+});
+
+/** cities500.txt's line for a place: tab-separated, 19 columns. */
+function line(id: number, name: string, alternates: string, latitude: number, population: number): string {
+  const columns = [
+    id,
+    name,
+    name,
+    alternates,
+    latitude,
+    14.5,
+    "P",
+    "PPL",
+    "XX",
+    "",
+    "",
+    "",
+    "",
+    "",
+    population,
+  ];
+  return [...columns, "", "", "", "2024-01-01"].join("\t");
+}
+
+describe("a gazetteer read from a file", () => {
+  const directory = mkdtempSync(path.join(tmpdir(), "gazetteer-"));
+  const file = path.join(directory, "cities.txt");
+  writeFileSync(
+    file,
+    [
+      line(1, "Novo Mesto", "Novo mesto,Rudolfswert,NOVO MESTO", 45.8, 23_000),
+      "a line without columns",
+      line(2, "Dol", "DOL,Dol", 46.1, 1_000),
+      line(3, "Dol", "", 46.9, 1_000),
+      "",
+    ].join("\n"),
+  );
+  const gazetteer = readGazetteer(file);
+  rmSync(directory, { recursive: true });
+
+  it("matches a place by any of its names, with every column it reads", () => {
+    const match = gazetteer.match("Rudolfswert", "xx");
+    expect(match).toEqual({
+      kind: "matched",
+      matchedName: "Rudolfswert",
+      place: {
+        geonameId: 1,
+        name: "Novo Mesto",
+        asciiName: "Novo Mesto",
+        alternateNames: ["Novo mesto", "Rudolfswert", "NOVO MESTO"],
+        latitude: 45.8,
+        longitude: 14.5,
+        countryCode: "XX",
+        featureCode: "PPL",
+        population: 23_000,
+      },
+    });
+    expect(gazetteer.match("novo mesto", "XX")).toMatchObject({ kind: "matched", place: { geonameId: 1 } });
+  });
+
+  it("offers namesakes once each, in the file's order", () => {
+    const match = gazetteer.match("Dol", "XX");
+    expect(match.kind === "ambiguous" && match.candidates.map((place) => place.geonameId)).toEqual([2, 3]);
+    expect(gazetteer.match("a line without columns", "XX")).toEqual({ kind: "unmatched" });
   });
 });
