@@ -6,7 +6,8 @@
 // with the cache (the widget's query cold, warm and as a persisted GET), a miss's cost
 // (bench-cache.ts) and the single-process mode (bench-single-process.ts). Figures are reported with
 // ratios measured in the same run: the machines are shared and noisy. Then the hostile traffic
-// (bench-hostile.ts), the editing figures (bench-editing.ts) and the news figures (bench-news.ts).
+// (bench-hostile.ts), the editing figures (bench-editing.ts), the news figures (bench-news.ts) and
+// a fresh clone's first and later `npm start` (bench-start.ts).
 // BENCH_ONLY=<part>[,<part>…] runs those parts alone, in that order (PARTS below).
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,7 @@ import { httpLoad, type Load, postJson, type Result, runLoad } from "./bench-loa
 import { benchNews } from "./bench-news";
 import { benchSingleProcess } from "./bench-single-process";
 import { type BenchStack, withBenchStack } from "./bench-stack";
+import { benchStart } from "./bench-start";
 import { persistedGetUrl } from "./persisted-get";
 import { isRunning } from "./processes";
 
@@ -100,6 +102,7 @@ const PARTS: Record<string, () => Promise<unknown>> = {
   "single-process": () => benchSingleProcess(benchDataDir("ours")),
   editing: () => benchEditing(editingBenchOptionsFromEnv()),
   news: benchNews,
+  start: benchStart,
 };
 
 async function main(): Promise<void> {
@@ -186,6 +189,8 @@ async function main(): Promise<void> {
   await benchEditing(editingBenchOptionsFromEnv());
   console.log("");
   await benchNews();
+  console.log("");
+  await benchStart();
 }
 
 /** Kills the cities subgraph the way a crash would and times until the gateway gets its answers again. */
