@@ -49,7 +49,8 @@ export class SqlStatement {
   /**
    * Rows as one JSON parameter, read as a table named `alias` with these columns, each with its
    * PostgreSQL type (SQLite reads JSON's own types): where a bulk UPDATE ... FROM takes its values.
-   * JSON keeps a double exactly: its shortest round-trip text is read back correctly rounded.
+   * Column names are written into the statement: letters and digits only. JSON keeps a double
+   * exactly: its shortest round-trip text is read back correctly rounded.
    */
   records(
     alias: string,
