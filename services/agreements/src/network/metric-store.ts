@@ -32,22 +32,16 @@ export async function storedScores(
 ): Promise<Scores | undefined> {
   const known = heldOf(db).get(measure);
   if (known?.revision === revision) return known.scores;
+  const repository = db.getRepository(NetworkMetric);
+  const key = wholeNetworkKey(measure);
   // the revision alone first: a row of an earlier revision is some 500 KB nobody needs
-  if (!(await scoresStored(db, measure, revision))) return undefined;
-  const stored = await db.getRepository(NetworkMetric).findOneBy({ key: wholeNetworkKey(measure), revision });
+  const row = await repository.findOne({ select: { revision: true }, where: { key } });
+  if (row?.revision !== revision) return undefined;
+  const stored = await repository.findOneBy({ key, revision });
   if (!stored) return undefined;
   const scores = JSON.parse(stored.scores) as Scores;
   heldOf(db).set(measure, { revision, scores });
   return scores;
-}
-
-/** Whether the whole network's scores for `revision` are stored, told from the row's revision alone. */
-export async function scoresStored(db: DataSource, measure: SlowMeasure, revision: number): Promise<boolean> {
-  if (heldOf(db).get(measure)?.revision === revision) return true;
-  const row = await db
-    .getRepository(NetworkMetric)
-    .findOne({ select: { revision: true }, where: { key: wholeNetworkKey(measure) } });
-  return row?.revision === revision;
 }
 
 /** Stores the whole network's scores for `revision`, and drops rows of filters earlier releases stored. */

@@ -4,13 +4,12 @@
 // wait for them nor write them: until they are stored, a read gets a sampled estimate, or
 // MEASURE_NOT_READY with an estimate of the wait when even that would take too long.
 import { logger } from "@twingraph/kit/http";
-import { readRevision } from "@twingraph/kit/subgraph";
 import { centralityCost, MeasureCancelledError, type SlowMeasure, WHOLE_NETWORK } from "@twingraph/network";
 import type { DataSource } from "typeorm";
 import { networkView, onNewRevision } from "./cache";
 import type { PartnershipView } from "./data";
 import { backgroundPool, databaseTag } from "./limits";
-import { scoresStored, storedScores, storeScores } from "./metric-store";
+import { storedScores, storeScores } from "./metric-store";
 
 type Log = (line: string) => void;
 
@@ -35,9 +34,7 @@ const logs = new WeakMap<DataSource, Log>();
 
 /**
  * Computes the whole network's measures for the current revision, and again for each new revision a
- * read of the network finds from now on. Resolves when the current revision's are stored: at once
- * when a restart without new data finds them stored, without building the network's view (a second
- * of CPU), which the first read that needs it builds.
+ * read of the network finds from now on. Resolves when the current revision's are stored.
  */
 export async function warmNetwork(db: DataSource, log: Log = logLine): Promise<void> {
   logs.set(db, log);
@@ -46,13 +43,7 @@ export async function warmNetwork(db: DataSource, log: Log = logLine): Promise<v
       .then((view) => scheduleWholeNetwork(db, view))
       .catch((error: unknown) => log(`agreements: could not read the network: ${messageOf(error)}`));
   });
-  if (await allStored(db, await readRevision(db.manager))) return;
   await scheduleWholeNetwork(db, await networkView(db, WHOLE_NETWORK)).done;
-}
-
-async function allStored(db: DataSource, revision: number): Promise<boolean> {
-  const stored = await Promise.all(MEASURES.map((measure) => scoresStored(db, measure, revision)));
-  return stored.every(Boolean);
 }
 
 /**
