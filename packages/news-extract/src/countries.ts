@@ -82,6 +82,11 @@ interface CountryTable {
 
 let builtTable: CountryTable | undefined;
 
+/** Builds the country-name table now (a server's warm-up), so that the first text read does not wait for it. */
+export function loadCountryNames(): void {
+  table();
+}
+
 /** Built on the first text read, not when the package loads: a server starts without it (a few tenths of a second). */
 function table(): CountryTable {
   builtTable ??= buildTable();

@@ -13,9 +13,14 @@ import { IngestError } from "./errors";
 type Linkedom = typeof import("linkedom", { with: { "resolution-mode": "import" }});
 let linkedom: Linkedom | undefined;
 
-function parseHTML(html: string): ReturnType<Linkedom["parseHTML"]> {
+/** Loads the HTML parser now (a server's warm-up), so that the first page read does not wait for it. */
+export function loadHtmlParser(): Linkedom {
   linkedom ??= require("linkedom") as Linkedom;
-  return linkedom.parseHTML(html);
+  return linkedom;
+}
+
+function parseHTML(html: string): ReturnType<Linkedom["parseHTML"]> {
+  return loadHtmlParser().parseHTML(html);
 }
 
 export interface PageText {

@@ -5,6 +5,7 @@
 import { logger, portFromEnv, warmUpLater } from "@twingraph/kit/http";
 import { defaultPort } from "@twingraph/kit/manifest";
 import { listenSubgraph, type ServedSubgraph } from "@twingraph/kit/subgraph";
+import { loadCountryNames, loadHtmlParser } from "@twingraph/news-extract";
 import { Changes } from "./coordinator";
 import { derivedStepsFromManifest, setDerivedSteps } from "./distances";
 import { newsLookupsFromManifest, setNewsLookups } from "./news/lookups";
@@ -42,11 +43,14 @@ export async function serveChanges(secret: string): Promise<ServedSubgraph> {
 }
 
 /**
- * Indexes the gazetteer ingestNews links places with, in steps that let the process answer
- * meanwhile, so that the first ingestion does not outlast the gateway's timeout.
+ * Loads what reading a news text takes (the HTML parser, the country names), then indexes the
+ * gazetteer ingestNews links places with, in steps that let the process answer meanwhile, so that
+ * the first ingestion does not outlast the gateway's timeout.
  */
 async function warmGazetteerAtStart(): Promise<void> {
   try {
+    loadHtmlParser();
+    loadCountryNames();
     logger.info({ service: CHANGES.name, ms: await warmGazetteer() }, "gazetteer indexed for ingestNews");
   } catch (error) {
     logger.warn(
