@@ -57,8 +57,10 @@ export class SqlStatement {
     columns: Readonly<Record<string, string>>,
     rows: readonly Readonly<Record<string, unknown>>[],
   ): string {
-    const json = this.param(JSON.stringify(rows));
     const names = Object.keys(columns);
+    const unsafe = names.find((name) => !/^[A-Za-z][A-Za-z0-9]*$/.test(name));
+    if (unsafe !== undefined) throw new Error(`records(): "${unsafe}" is not a plain column name`);
+    const json = this.param(JSON.stringify(rows));
     if (this.postgres) {
       const typed = names.map((name) => `${quoted(name)} ${columns[name]}`);
       return `json_to_recordset(${json}::json) AS ${quoted(alias)}(${typed.join(", ")})`;
