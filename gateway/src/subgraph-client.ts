@@ -15,6 +15,7 @@ import {
   type Viewer,
   viewerHeaders,
 } from "@twingraph/kit/http";
+import { positiveIntegerFromEnv } from "@twingraph/kit/settings";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "./context";
 import { type CircuitBreaker, type CircuitSettings, circuitFor } from "./subgraph-circuit";
@@ -50,23 +51,15 @@ export function subgraphClientSettings(
 ): SubgraphClientSettings {
   return {
     secret: gatewaySecretFromEnv(env),
-    timeoutMs:
-      positiveInteger(env, `${name.toUpperCase()}_TIMEOUT_MS`) ??
-      positiveInteger(env, "SUBGRAPH_TIMEOUT_MS") ??
-      DEFAULT_TIMEOUT_MS,
-    failures: positiveInteger(env, "SUBGRAPH_CIRCUIT_FAILURES") ?? DEFAULT_CIRCUIT.failures,
-    retryMs: positiveInteger(env, "SUBGRAPH_CIRCUIT_RETRY_MS") ?? DEFAULT_CIRCUIT.retryMs,
+    timeoutMs: positiveIntegerFromEnv(
+      env,
+      `${name.toUpperCase()}_TIMEOUT_MS`,
+      positiveIntegerFromEnv(env, "SUBGRAPH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS),
+    ),
+    failures: positiveIntegerFromEnv(env, "SUBGRAPH_CIRCUIT_FAILURES", DEFAULT_CIRCUIT.failures),
+    retryMs: positiveIntegerFromEnv(env, "SUBGRAPH_CIRCUIT_RETRY_MS", DEFAULT_CIRCUIT.retryMs),
     dedupe: dedupeFromEnv(env),
   };
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, variable: string): number | undefined {
-  const value = env[variable];
-  if (value === undefined || value === "") return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0)
-    throw new Error(`${variable} must be a positive whole number, got "${value}"`);
-  return number;
 }
 
 const fetchDuration = histogram(

@@ -22,22 +22,21 @@ export async function serveAgreements(secret: string): Promise<ServedSubgraph> {
     routes: { ...distanceRoutes(db), ...pairPartnershipRoutes(db) },
   });
   // a read that needs the measures before the warm-up begins starts their computation itself
-  const warmUp =
-    process.env.TWINGRAPH_WARM_NETWORK === "0"
-      ? undefined
-      : warmUpLater(() =>
-          warmNetwork(db).catch((error: unknown) =>
-            console.error(
-              `agreements: could not compute the whole-network measures: ${error instanceof Error ? error.message : error}`,
-            ),
-          ),
-        );
+  const warmUp = warmUpLater(
+    () =>
+      warmNetwork(db).catch((error: unknown) =>
+        console.error(
+          `agreements: could not compute the whole-network measures: ${error instanceof Error ? error.message : error}`,
+        ),
+      ),
+    { disabledBy: "TWINGRAPH_WARM_NETWORK" },
+  );
   return {
     running,
     db,
     schema: subgraph.schema,
     async release() {
-      warmUp?.cancel();
+      warmUp.cancel();
       await db.destroy();
     },
   };

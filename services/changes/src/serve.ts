@@ -28,14 +28,13 @@ export async function serveChanges(secret: string): Promise<ServedSubgraph> {
   });
   const recovery = startChangesRecovery(new Changes(db), recoveryMs);
   // an ingestion that comes before the warm-up begins indexes the gazetteer itself
-  const warmUp =
-    process.env.TWINGRAPH_WARM_GAZETTEER === "0" ? undefined : warmUpLater(() => void warmGazetteerAtStart());
+  const warmUp = warmUpLater(() => void warmGazetteerAtStart(), { disabledBy: "TWINGRAPH_WARM_GAZETTEER" });
   return {
     running,
     db,
     schema: subgraph.schema,
     async release() {
-      warmUp?.cancel();
+      warmUp.cancel();
       await recovery.stop();
       await db.destroy();
     },

@@ -16,8 +16,15 @@ export interface WarmUp {
   cancel(): void;
 }
 
-/** Runs `work` after `delayMs`, unless cancelled first (the server stopped); the timer holds no process open. */
-export function warmUpLater(work: () => void, delayMs: number = warmUpDelayFromEnv()): WarmUp {
+/**
+ * Runs `work` after `delayMs` unless `disabledBy` (an environment variable) is "0" or it is cancelled
+ * first (the server stopped); the timer holds no process open.
+ */
+export function warmUpLater(
+  work: () => void,
+  { disabledBy, delayMs = warmUpDelayFromEnv() }: { disabledBy: string; delayMs?: number },
+): WarmUp {
+  if (process.env[disabledBy] === "0") return { cancel: () => undefined };
   const timer = setTimeout(work, delayMs);
   timer.unref();
   return { cancel: () => clearTimeout(timer) };
