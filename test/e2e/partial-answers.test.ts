@@ -6,7 +6,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -14,6 +13,7 @@ import { gatewayPart, type Part, type SubgraphPart, spawnPart, subgraphParts } f
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { closeDatabases, loadSources, openDatabases } from "@twingraph/seed";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { freePort } from "../src/ports";
 
 const QUERIES = path.resolve(__dirname, "../queries");
 const DOSSIER = readFileSync(path.join(QUERIES, "dossier.graphql"), "utf8");
@@ -45,14 +45,6 @@ interface Sample {
   doneAt: number;
   answer?: Answer;
   failure?: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function until(condition: () => boolean | Promise<boolean>, deadline: number): Promise<boolean> {

@@ -5,11 +5,11 @@
 // SIGINT stops every process it started, and a second start finds the seed current.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../src/ports";
 import { isRunning } from "../src/processes";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -20,14 +20,6 @@ const ROOT = path.resolve(__dirname, "../..");
 const RESTART_WAIT_MS = 30_000;
 /** How long a start may take on a loaded machine (the e2e lane's hook timeout): again a bound, not a claim. */
 const START_WAIT_MS = 120_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until(condition: () => boolean | Promise<boolean>, deadline: number): Promise<boolean> {
   while (Date.now() < deadline) {

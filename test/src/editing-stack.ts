@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { isAlive } from "./hostile/proc";
-import { freePort, LOOPBACK, STACK_ROOT } from "./hostile/stack";
+import { LOOPBACK, STACK_ROOT } from "./hostile/stack";
+import { freePort } from "./ports";
 import { testTokenSecret } from "./tokens";
 
 const resolveBuilt = createRequire(path.join(STACK_ROOT, "package.json")).resolve;

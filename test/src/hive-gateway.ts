@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { GATEWAY_SECRET_HEADER } from "@twingraph/kit/http";
 import { REPO_ROOT } from "./gateway-install";
-import { freePort } from "./hostile/stack";
+import { freePort } from "./ports";
 
 const HIVE_GATEWAY = path.join(REPO_ROOT, "node_modules", ".bin", "hive-gateway");
 const SUPERGRAPH = path.join(REPO_ROOT, "schema", "supergraph.graphql");

@@ -21,7 +21,8 @@ import path from "node:path";
 import { GATEWAY_SECRET_HEADER } from "@twingraph/kit/http";
 import { checkAnswer, type Load } from "./bench-load";
 import { REPO_ROOT } from "./gateway-install";
-import { freePort, LOOPBACK } from "./hostile/stack";
+import { LOOPBACK } from "./hostile/stack";
+import { freePort } from "./ports";
 
 /** Longer than any fetch's scheduling jitter at idle, short enough to record four queries in seconds. */
 const HOLD_MS = 100;

@@ -3,7 +3,6 @@
 // but those files, the gateway secret, and Redis when given one. The changes subgraph reaches the
 // others at their <NAME>_URL, as a deployment configures it.
 import type { ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
 import { loadSubgraphs } from "@twingraph/kit/subgraph";
@@ -11,6 +10,7 @@ import { closeDatabases, type Databases, loadSources } from "@twingraph/seed";
 import type { DataSource } from "typeorm";
 import { testGatewaySecret } from "../gateway-secret";
 import { sqliteFile } from "../harness";
+import { freePort } from "../ports";
 import { spawnTypeScript } from "../typescript-process";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -33,14 +33,6 @@ export async function seedSqliteDirectory(directory: string): Promise<void> {
     databases[name] = await module.open({ url: sqliteFile(directory, name) });
   await loadSources(databases as Databases);
   await closeDatabases(databases as Databases);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The environment of a deployed subgraph: told where its data is, and nothing else the test knows. */

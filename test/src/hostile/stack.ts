@@ -9,10 +9,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readSubgraphManifest } from "@twingraph/kit/manifest";
+import { freePort } from "../ports";
 import { isAlive } from "./proc";
 
 /** the checkout whose built parts run */
@@ -230,12 +230,4 @@ async function until(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
